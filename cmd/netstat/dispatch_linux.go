@@ -1,0 +1,33 @@
+package main
+
+import (
+	"os"
+
+	"github.com/gonetstat/netstat/internal/cli"
+	"github.com/gonetstat/netstat/internal/linux/procfd"
+	"github.com/gonetstat/netstat/internal/linux/procnet"
+	"github.com/gonetstat/netstat/internal/names"
+	"github.com/gonetstat/netstat/internal/owners"
+	"github.com/gonetstat/netstat/internal/sockets"
+)
+
+// procRoot is where the Linux readers find the kernel's tables.
+const procRoot = "/proc"
+
+// dispatch prints the table the options chose, with the Linux readers.
+func dispatch(opts *cli.Options, out *output, stderr *os.File) int {
+	resolver := names.New(names.Config{})
+	switch opts.Mode {
+	default:
+		l := &sockets.Listing{
+			Out:    out,
+			Err:    stderr,
+			Opts:   opts,
+			Src:    procnet.FS{Root: procRoot},
+			Names:  resolver,
+			Owners: func() *owners.Index { return procfd.Scan(procRoot) },
+			EUID:   os.Geteuid(),
+		}
+		return repeat(opts, out, l.Pass)
+	}
+}

@@ -1,0 +1,66 @@
+// Package cli turns a net-tools style command line into Options, exactly as
+// net-tools 2.10 netstat parses it (glibc getopt_long semantics), and holds
+// the usage and version texts. Nothing below it sees argv.
+package cli
+
+// Mode is the table an invocation prints.
+type Mode int
+
+const (
+	ModeSockets    Mode = iota // socket listing (with -g: also groups)
+	ModeRoutes                 // -r
+	ModeInterfaces             // -i
+	ModeStatistics             // -s
+	ModeMasquerade             // -M
+)
+
+// Options is everything the command line decided. Field names follow the
+// long options of net-tools where there is one.
+type Options struct {
+	Mode Mode
+
+	// Protocols (-t -u -U -S -w). After parsing, rule 2 of the spec may have
+	// turned all five on (see NoProt).
+	TCP, UDP, UDPLite, SCTP, Raw bool
+
+	// Address families. Inet and Inet6 may be set by rule 3 (a protocol
+	// without a family selects both).
+	Inet, Inet6, Unix            bool
+	IPX, AX25, X25, NetROM, Rose bool
+	Bluetooth, L2CAP, RFCOMM     bool
+	// Families is the canonical family names in the order given, duplicates
+	// kept (net-tools' afname list, e.g. "inet", "inet6"). -r and -s use it.
+	Families []string
+
+	// Groups is -g (multicast memberships).
+	Groups bool
+	// NoProt is set when a family (or -s) was given without a protocol, so
+	// all protocols were turned on; it silences "no support" messages.
+	NoProt bool
+	// SocketKinds is net-tools' flag_arg: how many socket kinds were
+	// selected. Zero means the default listing of everything.
+	SocketKinds int
+
+	All       bool // -a
+	Listening bool // -l
+
+	NumericHosts bool // -n or --numeric-hosts
+	NumericPorts bool // -n or --numeric-ports
+	NumericUsers bool // -n or --numeric-users
+	Symbolic     bool // -N
+
+	Extend     int  // count of -e
+	Programs   bool // -p
+	Timers     bool // -o
+	Wide       bool // -W
+	Verbose    bool // -v
+	Continuous bool // -c
+	Cache      bool // -C
+	FIB        bool // -F
+}
+
+// AnyNumeric reports whether any of the numeric flags or -N is set: the
+// "whole numeric word" that net-tools passes to the SCTP address printer.
+func (o *Options) AnyNumeric() bool {
+	return o.NumericHosts || o.NumericPorts || o.NumericUsers || o.Symbolic
+}

@@ -1,0 +1,80 @@
+package sockets
+
+import (
+	"strconv"
+
+	"github.com/gonetstat/netstat/internal/owners"
+)
+
+// padRight appends s left-justified in width columns (printf "%-*s"); a
+// longer s is written whole.
+func padRight(b []byte, s string, width int) []byte {
+	b = append(b, s...)
+	for n := len(s); n < width; n++ {
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// padLeft appends s right-justified in width columns (printf "%*s").
+func padLeft(b []byte, s string, width int) []byte {
+	for n := len(s); n < width; n++ {
+		b = append(b, ' ')
+	}
+	return append(b, s...)
+}
+
+// extras holds what the optional columns (-e, -p, -o) need.
+type extras struct {
+	user     bool // -e
+	numUser  bool
+	programs bool // -p
+	timers   bool // -o
+	names    Namer
+	owners   *owners.Index
+}
+
+// appendUserInode writes the -e columns: " user " (or the uid) and the inode.
+func (x *extras) appendUserInode(b []byte, uid uint32, inode uint64) []byte {
+	b = append(b, ' ')
+	name, ok := "", false
+	if !x.numUser {
+		name, ok = x.names.User(uid)
+	}
+	if !ok {
+		name = strconv.FormatInt(int64(int32(uid)), 10)
+	}
+	b = padRight(b, name, 10)
+	b = append(b, ' ')
+	return padRight(b, strconv.FormatUint(inode, 10), 10)
+}
+
+// programLabel is the -p column text: "PID/program" cut to 19 bytes, or "-".
+func (x *extras) programLabel(inode uint64) string {
+	o, ok := x.owners.Lookup(inode)
+	if !ok {
+		return "-"
+	}
+	s := strconv.Itoa(o.PID) + "/" + o.Program
+	if len(s) > 19 {
+		s = s[:19]
+	}
+	return s
+}
+
+// appendTail writes the extra columns after the main part of a row, in
+// net-tools order, and the newline. timer is only used with -o.
+func (x *extras) appendTail(b []byte, uid uint32, inode uint64, timer string) []byte {
+	if x.user {
+		b = x.appendUserInode(b, uid, inode)
+	}
+	if x.programs {
+		b = append(b, ' ')
+		b = padRight(b, x.programLabel(inode), 20)
+	}
+	if x.timers {
+		b = append(b, ' ')
+		b = append(b, timer...)
+	}
+	return append(b, '\n')
+}
