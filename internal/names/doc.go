@@ -1,0 +1,12 @@
+// Package names turns numbers into the names netstat prints: host and
+// network names for addresses, service names for ports, and login names
+// for user ids.
+//
+// It reproduces what net-tools netstat gets from glibc 2.36 (gethostbyaddr,
+// getnameinfo, getnetbyaddr, getservent, getprotoent, getpwuid) without
+// calling glibc: the files under Config.Etc are parsed here with glibc's
+// own quirks, /etc/nsswitch.conf decides the order of the sources, and DNS
+// reverse lookups go through one small injectable function.
+//
+// A missing or unreadable file simply contributes no names.
+package names
