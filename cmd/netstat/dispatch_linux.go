@@ -4,6 +4,7 @@ import (
 	"os"
 
 	"github.com/gonetstat/netstat/internal/cli"
+	"github.com/gonetstat/netstat/internal/counters"
 	"github.com/gonetstat/netstat/internal/linux/procfd"
 	"github.com/gonetstat/netstat/internal/linux/procnet"
 	"github.com/gonetstat/netstat/internal/names"
@@ -18,6 +19,9 @@ const procRoot = "/proc"
 func dispatch(opts *cli.Options, out *output, stderr *os.File) int {
 	resolver := names.New(names.Config{})
 	switch opts.Mode {
+	case cli.ModeStatistics:
+		// -s never repeats, even with -c.
+		return counters.Print(out, stderr, opts, procnet.Stats{Root: procRoot})
 	default:
 		l := &sockets.Listing{
 			Out:    out,
