@@ -1,10 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
+	"github.com/gonetstat/netstat/internal/cerr"
 	"github.com/gonetstat/netstat/internal/cli"
 	"github.com/gonetstat/netstat/internal/counters"
+	"github.com/gonetstat/netstat/internal/links"
+	"github.com/gonetstat/netstat/internal/linux/linkinfo"
 	"github.com/gonetstat/netstat/internal/linux/procfd"
 	"github.com/gonetstat/netstat/internal/linux/procnet"
 	"github.com/gonetstat/netstat/internal/names"
@@ -22,6 +26,15 @@ func dispatch(opts *cli.Options, out *output, stderr *os.File) int {
 	case cli.ModeStatistics:
 		// -s never repeats, even with -c.
 		return counters.Print(out, stderr, opts, procnet.Stats{Root: procRoot})
+	case cli.ModeInterfaces:
+		src, err := linkinfo.New()
+		if err != nil {
+			fmt.Fprintf(stderr, "socket: %s\n", cerr.Text(err))
+			return 1
+		}
+		defer src.Close()
+		links.PrintTitle(out) // once, even with -c
+		return repeat(opts, out, func() int { return links.Print(out, stderr, opts, src) })
 	default:
 		l := &sockets.Listing{
 			Out:    out,

@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"syscall"
+
+	"github.com/gonetstat/netstat/internal/cerr"
 )
 
 // inetSections prints the rows of the Internet section in net-tools' order:
@@ -158,16 +159,6 @@ func (l *Listing) missingFamily(err error, name string) error {
 
 // fatal prints err as perror(3) would, "path: Reason", and ends with 255.
 func (l *Listing) fatal(err error) error {
-	var pe *fs.PathError
-	var errno syscall.Errno
-	if errors.As(err, &pe) && errors.As(err, &errno) {
-		msg := errno.Error()
-		if msg != "" && msg[0] >= 'a' && msg[0] <= 'z' {
-			msg = string(msg[0]-'a'+'A') + msg[1:]
-		}
-		fmt.Fprintf(l.Err, "%s: %s\n", pe.Path, msg)
-	} else {
-		fmt.Fprintln(l.Err, err)
-	}
+	fmt.Fprintln(l.Err, cerr.Text(err))
 	return errExit(255)
 }
