@@ -7,12 +7,15 @@ import (
 	"github.com/gonetstat/netstat/internal/cerr"
 	"github.com/gonetstat/netstat/internal/cli"
 	"github.com/gonetstat/netstat/internal/counters"
+	"github.com/gonetstat/netstat/internal/groups"
 	"github.com/gonetstat/netstat/internal/links"
 	"github.com/gonetstat/netstat/internal/linux/linkinfo"
 	"github.com/gonetstat/netstat/internal/linux/procfd"
 	"github.com/gonetstat/netstat/internal/linux/procnet"
 	"github.com/gonetstat/netstat/internal/names"
+	"github.com/gonetstat/netstat/internal/nat"
 	"github.com/gonetstat/netstat/internal/owners"
+	"github.com/gonetstat/netstat/internal/routes"
 	"github.com/gonetstat/netstat/internal/sockets"
 )
 
@@ -26,6 +29,11 @@ func dispatch(opts *cli.Options, out *output, stderr *os.File) int {
 	case cli.ModeStatistics:
 		// -s never repeats, even with -c.
 		return counters.Print(out, stderr, opts, procnet.Stats{Root: procRoot})
+	case cli.ModeMasquerade:
+		return nat.Print(out, stderr, opts, procnet.Masquerade{Root: procRoot})
+	case cli.ModeRoutes:
+		src := procnet.Routes{Root: procRoot}
+		return repeat(opts, out, func() int { return routes.Print(out, stderr, opts, src, resolver) })
 	case cli.ModeInterfaces:
 		src, err := linkinfo.New()
 		if err != nil {
@@ -44,6 +52,12 @@ func dispatch(opts *cli.Options, out *output, stderr *os.File) int {
 			Names:  resolver,
 			Owners: func() *owners.Index { return procfd.Scan(procRoot) },
 			EUID:   os.Geteuid(),
+		}
+		if opts.Groups {
+			// One reader for every pass: net-tools' igmp parser keeps its
+			// state from one pass to the next, and so does this one.
+			memberships := &procnet.Groups{Root: procRoot}
+			l.Groups = func() int { return groups.Print(out, stderr, opts, memberships, resolver) }
 		}
 		return repeat(opts, out, l.Pass)
 	}
