@@ -2,12 +2,13 @@ package groups
 
 import (
 	"errors"
+	"github.com/gonetstat/netstat/internal/addrtext"
+	"github.com/gonetstat/netstat/internal/cerr"
 	"io"
 	"strconv"
 	"syscall"
 
 	"github.com/gonetstat/netstat/internal/cli"
-	"github.com/gonetstat/netstat/internal/routes"
 )
 
 // Header is the group section's header, printed before the rows.
@@ -27,9 +28,9 @@ func Print(out, errOut io.Writer, opts *cli.Options, src Source, names Namer) in
 	visit := func(m *Membership) {
 		var text string
 		if m.Group.Is4() {
-			text = routes.InetHostText(m.Group, numeric, names)
+			text = addrtext.IPv4(m.Group, numeric, names)
 		} else {
-			text = routes.Inet6HostText(m.Group, numeric, names)
+			text = addrtext.IPv6(m.Group, numeric, names)
 		}
 		if len(text) > 127 {
 			text = text[:127]
@@ -48,7 +49,7 @@ func Print(out, errOut io.Writer, opts *cli.Options, src Source, names Namer) in
 	if opts.SocketKinds == 0 || opts.Inet {
 		if err := src.IPv4(visit, bad); err != nil {
 			if !errors.Is(err, syscall.ENOENT) && !errors.Is(err, syscall.EACCES) {
-				io.WriteString(errOut, "/proc/net/igmp: "+routes.Strerror(err)+"\n")
+				io.WriteString(errOut, "/proc/net/igmp: "+cerr.Reason(err)+"\n")
 				return 255
 			}
 			if !opts.NoProt && (opts.SocketKinds > 0 || opts.Verbose) {

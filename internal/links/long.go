@@ -5,7 +5,7 @@ import (
 	"io"
 	"net/netip"
 
-	"github.com/gonetstat/netstat/internal/ntop"
+	"github.com/gonetstat/netstat/internal/addrtext"
 )
 
 // mediaNames is if_port_text's first column, indexed by ifmap.port.
@@ -148,31 +148,5 @@ func inet4Text(a netip.Addr) string {
 // inet6Text is inet_ntop's text with net-tools' v4-mapped fix, which cuts
 // "::ffff:1.2.3.4" to "1.2.3.4".
 func inet6Text(a netip.Addr) string {
-	if !a.IsValid() {
-		return "[NONE SET]"
-	}
-	s := ntop.String(a)
-	if a.Is4In6() {
-		if i := lastColonBeforeDot(s); i >= 0 {
-			return s[i+1:]
-		}
-	}
-	return s
-}
-
-// lastColonBeforeDot finds the ':' closest before the first '.' in s.
-func lastColonBeforeDot(s string) int {
-	dot := -1
-	for i := 0; i < len(s); i++ {
-		if s[i] == '.' {
-			dot = i
-			break
-		}
-	}
-	for i := dot; i > 0; i-- {
-		if s[i-1] == ':' {
-			return i - 1
-		}
-	}
-	return -1
+	return addrtext.IPv6(a, true, nil)
 }

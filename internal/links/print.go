@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/cerr"
 	"io"
 	"io/fs"
 	"net/netip"
@@ -117,11 +118,5 @@ func buildList(errOut io.Writer, src Source) ([]*Interface, error) {
 	return l.items, nil
 }
 
-// errText is the C wording of err: its CText method when it has one.
-func errText(err error) string {
-	var ct interface{ CText() string }
-	if errors.As(err, &ct) {
-		return ct.CText()
-	}
-	return err.Error()
-}
+// errText is the C wording of err (strerror's, for an errno inside it).
+func errText(err error) string { return cerr.Reason(err) }

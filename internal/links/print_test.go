@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/netip"
 	"os"
+	"syscall"
 	"testing"
 
 	"github.com/gonetstat/netstat/internal/cli"
@@ -35,7 +36,7 @@ func (f *fakeSource) Fetch(ifc *Interface) error {
 	f.fetched = append(f.fetched, ifc.Name)
 	c, ok := f.ifaces[ifc.Name]
 	if !ok {
-		return fakeErrno{"no such device", true}
+		return fakeErrno{syscall.ENODEV, true}
 	}
 	c.Name, c.HasStats, c.Stats = ifc.Name, ifc.HasStats, ifc.Stats
 	*ifc = c
@@ -44,14 +45,12 @@ func (f *fakeSource) Fetch(ifc *Interface) error {
 
 // fakeErrno mimics the Linux source's errors.
 type fakeErrno struct {
-	text     string
+	errno    syscall.Errno
 	noDevice bool
 }
 
-func (e fakeErrno) Error() string { return e.text }
-func (e fakeErrno) CText() string {
-	return string(e.text[0]-'a'+'A') + e.text[1:]
-}
+func (e fakeErrno) Error() string        { return e.errno.Error() }
+func (e fakeErrno) Unwrap() error        { return e.errno }
 func (e fakeErrno) Is(target error) bool { return e.noDevice && target == ErrNoDevice }
 
 // demoSource is the namespace of the spec's Example 4 (captured with the
@@ -187,7 +186,7 @@ func TestPrintFetchError(t *testing.T) {
 func TestPrintNoProcNetDev(t *testing.T) {
 	src := demoSource()
 	src.devs = nil
-	src.devErr = &fs.PathError{Op: "open", Path: "/proc/net/dev", Err: fakeErrno{"no such file or directory", false}}
+	src.devErr = &fs.PathError{Op: "open", Path: "/proc/net/dev", Err: fakeErrno{syscall.ENOENT, false}}
 	var out, errOut bytes.Buffer
 	if code := Print(&out, &errOut, &cli.Options{Mode: cli.ModeInterfaces}, src); code != 0 {
 		t.Errorf("exit %d", code)
@@ -202,7 +201,7 @@ func TestPrintNoProcNetDev(t *testing.T) {
 		t.Errorf("stdout %q", out.String())
 	}
 
-	src.confErr = fakeErrno{"permission denied", false}
+	src.confErr = fakeErrno{syscall.EACCES, false}
 	out.Reset()
 	errOut.Reset()
 	if code := Print(&out, &errOut, &cli.Options{Mode: cli.ModeInterfaces}, src); code != 1 {
@@ -213,7 +212,7 @@ func TestPrintNoProcNetDev(t *testing.T) {
 	if errOut.String() != wantErr || out.String() != shortHeader {
 		t.Errorf("stdout %q stderr %q", out.String(), errOut.String())
 	}
-	if !errors.Is(fakeErrno{"x", true}, ErrNoDevice) {
+	if !errors.Is(fakeErrno{syscall.ENODEV, true}, ErrNoDevice) {
 		t.Error("fake errno")
 	}
 }

@@ -3,11 +3,11 @@ package nat
 import (
 	"errors"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/cerr"
 	"io"
 	"io/fs"
 
 	"github.com/gonetstat/netstat/internal/cli"
-	"github.com/gonetstat/netstat/internal/routes"
 )
 
 // Print writes one pass of "netstat -M" and returns net-tools' exit code:
@@ -31,7 +31,7 @@ func Print(out, errOut io.Writer, opts *cli.Options, src Source) int {
 		io.WriteString(errOut, file+": Internal Error `"+fe.Text+"'.\n")
 		return 255
 	case err != nil:
-		io.WriteString(errOut, "/proc/net/ip_masquerade: "+routes.Strerror(err)+"\n")
+		io.WriteString(errOut, "/proc/net/ip_masquerade: "+cerr.Reason(err)+"\n")
 		return 255
 	}
 	if len(t.Entries) == 0 {

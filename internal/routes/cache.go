@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"github.com/gonetstat/netstat/internal/addrtext"
 	"net/netip"
 	"strconv"
 )
@@ -94,7 +95,9 @@ func (p *printer) cache4() int {
 // cache4Row prints one routing cache row.
 func (p *printer) cache4Row(r *CacheRoute, layout int) {
 	num := p.set.numeric
-	text := func(a netip.Addr) string { return inetText(a, anyHostBits, num, false, false, p.names) }
+	text := func(a netip.Addr) string {
+		return addrtext.IPv4Masked(a, addrtext.DefaultMask, num, false, false, p.names)
+	}
 	src, dst, gw, specDst := text(r.Source), text(r.Dest), text(r.Gateway), text(r.SpecDst)
 	flags := cacheFlags(r.Flags, layout)
 	iface := cString(r.Iface)

@@ -1,5 +1,7 @@
 package routes
 
+import "github.com/gonetstat/netstat/internal/addrtext"
+
 // Texts and formats of net-tools' lib/inet_gr.c.
 const (
 	pathRoute   = "/proc/net/route"
@@ -68,9 +70,9 @@ func (p *printer) fib4() int {
 // fib4Row prints one FIB row in the layout of the current ext.
 func (p *printer) fib4Row(r *Route) {
 	num := p.set.numeric
-	dest := clip(inetText(r.Dest, r.Mask, num, true, r.Flags&FlagHost != 0, p.names), 15)
-	gw := clip(inetText(r.Gateway, anyHostBits, num, false, true, p.names), 15)
-	mask := clip(inet4(r.Mask).String(), 15)
+	dest := clip(addrtext.IPv4Masked(r.Dest, r.Mask, num, true, r.Flags&FlagHost != 0, p.names), 15)
+	gw := clip(addrtext.IPv4Masked(r.Gateway, addrtext.DefaultMask, num, false, true, p.names), 15)
+	mask := clip(addrtext.Inet4(r.Mask).String(), 15)
 	flags := fib4Flags(r.Flags)
 	iface := cString(r.Iface)
 	reject := r.Flags&FlagReject != 0

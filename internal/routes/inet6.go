@@ -1,5 +1,7 @@
 package routes
 
+import "github.com/gonetstat/netstat/internal/addrtext"
+
 // Texts and formats of net-tools' lib/inet6_gr.c.
 const (
 	pathRoute6 = "/proc/net/ipv6_route"
@@ -57,8 +59,8 @@ func (p *printer) fib6(cache bool) int {
 		if (r.Flags&FlagCache != 0) != cache {
 			continue
 		}
-		dest := clip(Inet6HostText(r.Dest, p.set.numeric, p.names)+"/"+dec(r.PrefixLen), nameMax)
-		next := Inet6HostText(r.NextHop, p.set.numeric, p.names)
+		dest := clip(addrtext.IPv6(r.Dest, p.set.numeric, p.names)+"/"+dec(r.PrefixLen), addrtext.NameMax)
+		next := addrtext.IPv6(r.NextHop, p.set.numeric, p.names)
 		p.outf(cSprintf(fib6Row, dest, next, fib6Flags(r.Flags), r.Metric, r.RefCnt, r.Use, cString(r.Iface)))
 	}
 	return exitOK

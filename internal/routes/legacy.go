@@ -1,6 +1,10 @@
 package routes
 
-import "syscall"
+import (
+	"syscall"
+
+	"github.com/gonetstat/netstat/internal/cerr"
+)
 
 // legacy prints the routing table of an old family (AX.25, NET/ROM, ROSE,
 // IPX, AppleTalk, X.25). Their /proc files only exist with those kernel
@@ -39,7 +43,7 @@ func (p *printer) legacy(family string) int {
 	case "ipx":
 		if p.src.Table("ipx/route") != nil {
 			if err := p.src.Table("ipx_route"); err != nil {
-				p.errf(Strerror(err) + "\n")
+				p.errf(cerr.Reason(err) + "\n")
 				p.outf("IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n")
 				return exitNoSupp
 			}

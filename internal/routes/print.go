@@ -2,6 +2,7 @@ package routes
 
 import (
 	"errors"
+	"github.com/gonetstat/netstat/internal/cerr"
 	"io"
 
 	"github.com/gonetstat/netstat/internal/cli"
@@ -95,7 +96,7 @@ func (p *printer) errf(s string) { io.WriteString(p.errOut, s) }
 
 // perror writes "path: strerror" to stderr.
 func (p *printer) perror(path string, err error) {
-	p.errf(path + ": " + Strerror(err) + "\n")
+	p.errf(path + ": " + cerr.Reason(err) + "\n")
 }
 
 // headerError tells the kinds of FIB4/Cache4 error apart: open is true for

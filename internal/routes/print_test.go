@@ -3,6 +3,7 @@ package routes
 import (
 	"bytes"
 	"errors"
+	"github.com/gonetstat/netstat/internal/addrtext"
 	"io/fs"
 	"net/netip"
 	"strings"
@@ -108,15 +109,15 @@ func TestInetText(t *testing.T) {
 		// No bits outside a /32 mask and no RTF_HOST: a networks lookup.
 		{ip("192.0.2.1"), ip("255.255.255.255"), false, true, false, "192.0.2.1"},
 		{ip("192.0.2.1"), ip("255.255.255.0"), false, true, false, "gw"},
-		{ip("10.0.0.1"), anyHostBits, false, false, true, strings.Repeat("h", 127)},
+		{ip("10.0.0.1"), addrtext.DefaultMask, false, false, true, strings.Repeat("h", 127)},
 	}
 	for _, c := range cases {
-		if got := inetText(c.a, c.mask, c.num, c.def, c.hf, names); got != c.want {
-			t.Errorf("inetText(%v, %v, %v, %v, %v) = %q, want %q", c.a, c.mask, c.num, c.def, c.hf, got, c.want)
+		if got := addrtext.IPv4Masked(c.a, c.mask, c.num, c.def, c.hf, names); got != c.want {
+			t.Errorf("addrtext.IPv4Masked(%v, %v, %v, %v, %v) = %q, want %q", c.a, c.mask, c.num, c.def, c.hf, got, c.want)
 		}
 	}
-	if got := InetHostText(ip("0.0.0.5"), false, names); got != "0.0.0.5" || names.asked[len(names.asked)-1] != "net 0.0.0.5" {
-		t.Errorf("InetHostText(0.0.0.5) = %q after %v", got, names.asked)
+	if got := addrtext.IPv4(ip("0.0.0.5"), false, names); got != "0.0.0.5" || names.asked[len(names.asked)-1] != "net 0.0.0.5" {
+		t.Errorf("addrtext.IPv4(0.0.0.5) = %q after %v", got, names.asked)
 	}
 }
 
@@ -144,8 +145,8 @@ func TestInet6HostText(t *testing.T) {
 		{netip.Addr{}, true, "[NONE SET]"},
 	}
 	for _, c := range cases {
-		if got := Inet6HostText(c.a, c.num, names); got != c.want {
-			t.Errorf("Inet6HostText(%v, %v) = %q, want %q", c.a, c.num, got, c.want)
+		if got := addrtext.IPv6(c.a, c.num, names); got != c.want {
+			t.Errorf("addrtext.IPv6(%v, %v) = %q, want %q", c.a, c.num, got, c.want)
 		}
 	}
 }

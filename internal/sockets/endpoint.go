@@ -3,9 +3,8 @@ package sockets
 import (
 	"net/netip"
 	"strconv"
-	"strings"
 
-	"github.com/gonetstat/netstat/internal/ntop"
+	"github.com/gonetstat/netstat/internal/addrtext"
 )
 
 // Namer finds the names net-tools prints instead of numbers. Each method
@@ -21,55 +20,9 @@ type Namer interface {
 // the socket listing.
 func hostText(a netip.Addr, numeric bool, names Namer) string {
 	if a.Is4() {
-		return host4Text(a, numeric, names)
+		return addrtext.IPv4(a, numeric, names)
 	}
-	var s string
-	switch {
-	case numeric:
-		s = ntop.String(a)
-	case a.IsUnspecified():
-		s = "[::]"
-	default:
-		if name, ok := names.Host(a); ok {
-			s = name
-		} else {
-			s = ntop.String(a)
-		}
-	}
-	if a.Is4In6() {
-		s = trimMapped(s)
-	}
-	return s
-}
-
-func host4Text(a netip.Addr, numeric bool, names Namer) string {
-	if numeric || a.IsUnspecified() {
-		return a.String()
-	}
-	lookup := names.Host
-	if a.As4()[0] == 0 {
-		// 0.x.y.z: net-tools asks the networks database instead.
-		lookup = names.Network
-	}
-	if name, ok := lookup(a); ok {
-		return name
-	}
-	return a.String()
-}
-
-// trimMapped shortens the text of a v4-mapped address to its dotted quad,
-// as net-tools does: when the text holds a '.', the part after the last ':'
-// that comes before it is kept. A resolved name without ':' stays unchanged.
-func trimMapped(s string) string {
-	dot := strings.IndexByte(s, '.')
-	if dot < 0 {
-		return s
-	}
-	colon := strings.LastIndexByte(s[:dot], ':')
-	if colon < 0 {
-		return s
-	}
-	return s[colon+1:]
+	return addrtext.IPv6(a, numeric, names)
 }
 
 // portText returns the port part: '*' for port 0, the service name of the

@@ -25,16 +25,6 @@ func errnoError(err error) error {
 
 func (e sysError) Error() string { return e.errno.Error() }
 
-// CText is strerror's text: Go's wording with a capital first letter,
-// which matches glibc for the errors the interface ioctls and opens give.
-func (e sysError) CText() string {
-	s := e.errno.Error()
-	if s != "" && 'a' <= s[0] && s[0] <= 'z' {
-		s = string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
-}
-
 // Is makes ENODEV match links.ErrNoDevice.
 func (e sysError) Is(target error) bool {
 	return target == links.ErrNoDevice && e.errno == unix.ENODEV

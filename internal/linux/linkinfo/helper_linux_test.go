@@ -1,6 +1,7 @@
 package linkinfo
 
 import (
+	"github.com/gonetstat/netstat/internal/cerr"
 	"net"
 	"os"
 	"os/signal"
@@ -63,7 +64,7 @@ func TestHelperPrint(t *testing.T) {
 func runInterfaces(opts *cli.Options) int {
 	src, err := New()
 	if err != nil {
-		os.Stderr.WriteString("socket: " + errnoError(err).(interface{ CText() string }).CText() + "\n")
+		os.Stderr.WriteString("socket: " + cerr.Reason(err) + "\n")
 		return 1
 	}
 	defer src.Close()
