@@ -1,0 +1,207 @@
+package sockdiag
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/gonetstat/netstat/internal/sockets"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// ErrUnsupported is wrapped by every error that means "sock_diag cannot
+// give this table exactly as /proc does": the UNIX, SCTP and legacy
+// tables, a kernel without NETLINK_SOCK_DIAG, or a protocol whose diag
+// handler the kernel lacks (raw_diag is often not built). The caller then
+// reads /proc/net instead. It also matches errors.ErrUnsupported.
+var ErrUnsupported = fmt.Errorf("not served by sock_diag: %w", errors.ErrUnsupported)
+
+// Reader reads the Internet socket tables over one NETLINK_SOCK_DIAG
+// socket. It implements sockets.Source. A Reader is not safe for
+// concurrent use, and it reads the network namespace it was opened in.
+type Reader struct {
+	// States, when non-zero, makes the kernel send only the sockets whose
+	// state bit is set: bit n stands for kernel state n, e.g.
+	// 1<<sockets.Listen for "netstat -l" over TCP, or
+	// 1<<sockets.Close for unconnected UDP and RAW sockets. SYN_RECV
+	// includes request sockets; TIME_WAIT sockets match on their substate
+	// (TIME_WAIT or FIN_WAIT2), as /proc prints them. Zero means every
+	// state /proc lists. It only saves work: net-tools picks servers by
+	// remote port (TCP) or remote address (others), which the caller must
+	// still check on each row.
+	States uint32
+	// Timers asks the kernel for tcp_info with every TCP socket so that
+	// Retransmits and Timeout are both exact (see the package comment).
+	// Leave it off unless the timer column (-o) is printed: it makes every
+	// TCP message about 250 bytes longer.
+	Timers bool
+
+	conn *netlink.Conn
+	cfg  netlink.Config
+	req  request
+	rec  sockets.Socket
+
+	// listeners resolves the uid of request sockets; made on first use.
+	listeners *listenerUIDs
+}
+
+var _ sockets.Source = (*Reader)(nil)
+
+// Open opens a Reader on a NETLINK_SOCK_DIAG socket in the calling thread's
+// network namespace. A kernel without sock_diag gives an error wrapping
+// ErrUnsupported.
+func Open() (*Reader, error) {
+	return open(netlink.Config{})
+}
+
+// OpenNetNS is Open in the network namespace that fd (an open
+// /proc/PID/ns/net or /run/netns/NAME) refers to. The Reader keeps using fd
+// for a helper socket it may open later, so fd must stay open until Close.
+func OpenNetNS(fd int) (*Reader, error) {
+	return open(netlink.Config{NetNS: fd})
+}
+
+func open(cfg netlink.Config) (*Reader, error) {
+	conn, err := dial(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Reader{conn: conn, cfg: cfg}, nil
+}
+
+// recvBufferSize is the receive buffer handed to recvmsg. Netlink sizes a
+// dump's datagrams after the largest buffer the reader has offered, up to
+// 32 KiB, so a large one means far fewer datagrams (and system calls and
+// allocations) than the default peek-then-allocate reads, which keep the
+// kernel at about 4 KiB per datagram.
+const recvBufferSize = 64 << 10
+
+func dial(cfg netlink.Config) (*netlink.Conn, error) {
+	c := cfg
+	c.MessageBufferSize = recvBufferSize
+	conn, err := netlink.Dial(unix.NETLINK_SOCK_DIAG, &c)
+	if err != nil {
+		if errors.Is(err, unix.EPROTONOSUPPORT) || errors.Is(err, unix.EAFNOSUPPORT) {
+			return nil, fmt.Errorf("sockdiag: %w: %w", ErrUnsupported, err)
+		}
+		return nil, fmt.Errorf("sockdiag: %w", err)
+	}
+	return conn, nil
+}
+
+// Close closes the netlink sockets.
+func (r *Reader) Close() error {
+	var err error
+	if r.listeners != nil {
+		err = r.listeners.close()
+		r.listeners = nil
+	}
+	if r.conn != nil {
+		err = errors.Join(r.conn.Close(), err)
+		r.conn = nil
+	}
+	return err
+}
+
+// inetProtocols maps a table to its IP protocol number (the sock_diag
+// handler that dumps it).
+var inetProtocols = [...]struct {
+	proto uint8
+	name  string
+}{
+	sockets.TCP:     {unix.IPPROTO_TCP, "tcp"},
+	sockets.UDP:     {unix.IPPROTO_UDP, "udp"},
+	sockets.UDPLite: {unix.IPPROTO_UDPLITE, "udplite"},
+	sockets.Raw:     {unix.IPPROTO_RAW, "raw"},
+}
+
+// Inet dumps the TCP, UDP, UDP-Lite or RAW sockets of one family (IPv6 when
+// ipv6 is true) and calls visit for each, in /proc/net order, with a
+// record reused from call to call. bad is called (if not nil) for a reply
+// too short to decode. States and Timers shape the request. A kernel
+// without the protocol's diag handler gives an error wrapping
+// ErrUnsupported, before any visit.
+func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket), bad func()) error {
+	if int(p) >= len(inetProtocols) || inetProtocols[p].name == "" {
+		return fmt.Errorf("sockdiag: protocol %d has no Internet socket table: %w", p, ErrUnsupported)
+	}
+	if r.conn == nil {
+		return errors.New("sockdiag: Reader is closed")
+	}
+	family := uint8(unix.AF_INET)
+	if ipv6 {
+		family = unix.AF_INET6
+	}
+	var ext uint8
+	if p == sockets.TCP && r.Timers {
+		ext = extInfo
+	}
+	r.req.dump(family, inetProtocols[p].proto, ext, stateMask(r.States, p == sockets.TCP))
+	if r.listeners != nil {
+		r.listeners.reset()
+	}
+
+	_, err := r.conn.Send(netlink.Message{
+		Header: netlink.Header{Type: unix.SOCK_DIAG_BY_FAMILY, Flags: netlink.Request | netlink.Dump},
+		Data:   r.req[:],
+	})
+	if err != nil {
+		return r.dumpError(p, ipv6, err)
+	}
+	for m, err := range r.conn.ReceiveIter() {
+		if err != nil {
+			return r.dumpError(p, ipv6, err)
+		}
+		if m.Header.Type != unix.SOCK_DIAG_BY_FAMILY {
+			continue
+		}
+		if !decodeInetDiag(m.Data, p, ipv6, &r.rec) {
+			if bad != nil {
+				bad()
+			}
+			continue
+		}
+		if isRequestSock(&r.rec) {
+			r.rec.UID = r.listenerUID(r.rec.Local)
+		}
+		visit(&r.rec)
+	}
+	return nil
+}
+
+// dumpError wraps an error of the dump of table (p, ipv6). ENOENT is the
+// kernel's answer when no diag handler serves the protocol.
+func (r *Reader) dumpError(p sockets.Protocol, ipv6 bool, err error) error {
+	name := inetProtocols[p].name
+	if ipv6 {
+		name += "6"
+	}
+	if errors.Is(err, unix.ENOENT) || errors.Is(err, unix.EOPNOTSUPP) || errors.Is(err, unix.EPROTONOSUPPORT) {
+		return fmt.Errorf("sockdiag: %s: %w: %w", name, ErrUnsupported, err)
+	}
+	return fmt.Errorf("sockdiag: %s: %w", name, err)
+}
+
+// Unix always fails with ErrUnsupported: unix_diag has no reference count
+// (the RefCnt column) nor the SS_* socket state; read /proc/net/unix.
+func (r *Reader) Unix(visit func(*sockets.UnixSocket), bad func()) error {
+	return fmt.Errorf("sockdiag: unix: %w", ErrUnsupported)
+}
+
+// SCTPEndpoints always fails with ErrUnsupported: sctp_diag does not list
+// the endpoints /proc/net/sctp/eps lists; read /proc.
+func (r *Reader) SCTPEndpoints(ipv6 bool, visit func(*sockets.SCTPEndpoint), bad func()) error {
+	return fmt.Errorf("sockdiag: sctp endpoints: %w", ErrUnsupported)
+}
+
+// SCTPAssocs always fails with ErrUnsupported: sctp_diag reports the
+// association state where /proc prints the socket state; read /proc.
+func (r *Reader) SCTPAssocs(ipv6 bool, visit func(*sockets.SCTPAssoc), bad func()) error {
+	return fmt.Errorf("sockdiag: sctp associations: %w", ErrUnsupported)
+}
+
+// Legacy always fails with ErrUnsupported: IPX, AX.25, X.25, NET/ROM and
+// ROSE have no sock_diag handler; ask /proc.
+func (r *Reader) Legacy(f sockets.LegacyFamily) error {
+	return fmt.Errorf("sockdiag: legacy family %d: %w", f, ErrUnsupported)
+}
