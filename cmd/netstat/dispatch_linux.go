@@ -12,6 +12,7 @@ import (
 	"github.com/gonetstat/netstat/internal/linux/linkinfo"
 	"github.com/gonetstat/netstat/internal/linux/procfd"
 	"github.com/gonetstat/netstat/internal/linux/procnet"
+	"github.com/gonetstat/netstat/internal/linux/sockdiag"
 	"github.com/gonetstat/netstat/internal/names"
 	"github.com/gonetstat/netstat/internal/nat"
 	"github.com/gonetstat/netstat/internal/owners"
@@ -48,7 +49,7 @@ func dispatch(opts *cli.Options, out *output, stderr *os.File) int {
 			Out:    out,
 			Err:    stderr,
 			Opts:   opts,
-			Src:    procnet.FS{Root: procRoot},
+			Src:    socketSource(opts),
 			Names:  resolver,
 			Owners: func() *owners.Index { return procfd.Scan(procRoot) },
 			EUID:   os.Geteuid(),
@@ -61,4 +62,26 @@ func dispatch(opts *cli.Options, out *output, stderr *os.File) int {
 		}
 		return repeat(opts, out, l.Pass)
 	}
+}
+
+// readerEnv names the environment variable that picks the socket reader:
+// "proc" reads only /proc/net; anything else (the default) asks the kernel
+// through netlink sock_diag first and falls back to /proc/net for what
+// netlink cannot serve exactly (UNIX, SCTP, RAW without raw_diag) or when
+// netlink is refused.
+const readerEnv = "NETSTAT_READER"
+
+// socketSource returns the reader for the socket listing.
+func socketSource(opts *cli.Options) sockets.Source {
+	proc := procnet.FS{Root: procRoot}
+	if os.Getenv(readerEnv) == "proc" {
+		return proc
+	}
+	nl, err := sockdiag.Open()
+	if err != nil {
+		return proc
+	}
+	nl.States = sockets.StateMask(opts.All, opts.Listening)
+	nl.Timers = opts.Timers
+	return sockets.Fallback{Primary: nl, Secondary: proc}
 }

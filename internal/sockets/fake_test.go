@@ -122,3 +122,9 @@ func run(t *testing.T, src Source, opts cli.Options, ix *owners.Index) (string, 
 	rc := l.Pass()
 	return out.String(), errOut.String(), rc
 }
+
+func demoAll() cli.Options { return cli.Options{All: true} }
+
+func cli4TCP() cli.Options {
+	return cli.Options{TCP: true, Inet: true, SocketKinds: 1}
+}
