@@ -19,6 +19,7 @@ const (
 	envExecArgv0  = "GNST_EXEC_ARGV0" // exec role: its argv[0]
 	envExecUID    = "GNST_EXEC_UID"   // exec role: drop to this uid (and gid) first
 	envHolderSpec = "GNST_HOLDER_SPEC"
+	envExecReader = "GNST_EXEC_READER" // exec role: NETSTAT_READER for the target
 )
 
 // baseEnv is the whole environment of every process the harness starts, so
@@ -46,7 +47,12 @@ func execMain() int {
 		}
 	}
 	argv := append([]string{argv0}, os.Args[1:]...)
-	err := unix.Exec(path, argv, baseEnv)
+	execEnv := baseEnv
+	if r := os.Getenv(envExecReader); r != "" {
+		// Both sides get it; only ours reads it.
+		execEnv = append(execEnv[:len(execEnv):len(execEnv)], "NETSTAT_READER="+r)
+	}
+	err := unix.Exec(path, argv, execEnv)
 	fmt.Fprintln(os.Stderr, "compat exec shim: execve", path+":", err)
 	return 125
 }

@@ -42,6 +42,9 @@ func (w *World) Command(ctx context.Context, bin string, args []string, asNobody
 	if asNobody {
 		cmd.Env = append(cmd.Env, envExecUID+"="+strconv.Itoa(uidNobody))
 	}
+	if w.Reader != "" {
+		cmd.Env = append(cmd.Env, envExecReader+"="+w.Reader)
+	}
 	cmd.Dir = "/"
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return signalGroup(cmd, syscall.SIGKILL) }

@@ -94,8 +94,14 @@ func TestSocketListing(t *testing.T) {
 	w := NewWorld(t)
 	w.Populate(t)
 
-	t.Run("root", func(t *testing.T) { runCases(t, w, rootCases, false) })
-	t.Run("nobody", func(t *testing.T) { runCases(t, w, nobodyCases, true) })
+	// Every case runs with each of our socket readers: netlink sock_diag
+	// (with its /proc fallback) and /proc/net alone.
+	for _, reader := range []string{"netlink", "proc"} {
+		w.Reader = reader
+		t.Run(reader+"/root", func(t *testing.T) { runCases(t, w, rootCases, false) })
+		t.Run(reader+"/nobody", func(t *testing.T) { runCases(t, w, nobodyCases, true) })
+	}
+	w.Reader = ""
 	t.Run("continuous", func(t *testing.T) { testContinuous(t, w) })
 	t.Run("selfcheck", func(t *testing.T) { testSelfCheck(t, w) })
 }

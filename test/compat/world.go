@@ -20,6 +20,8 @@ type World struct {
 	Dir, Shared string
 	// Holders are the socket-holding processes, in start order.
 	Holders []*Holder
+	// Reader, when set, is passed to our netstat as NETSTAT_READER.
+	Reader string
 }
 
 // worldSeq numbers the worlds of this process.
