@@ -1,6 +1,7 @@
 package counters_test
 
 import (
+	"github.com/gonetstat/netstat/internal/testenv"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -43,11 +44,11 @@ func sameWithin(got, want string, tol uint64) bool {
 func TestLiveNamespace(t *testing.T) {
 	requireReference(t)
 	if _, err := exec.LookPath("nsenter"); err != nil {
-		t.Skip("no nsenter:", err)
+		testenv.Skip(t, "no nsenter:", err)
 	}
 	holder := exec.Command("unshare", "-n", "sleep", "120")
 	if err := holder.Start(); err != nil {
-		t.Skip("cannot create a network namespace:", err)
+		testenv.Skip(t, "cannot create a network namespace:", err)
 	}
 	defer func() {
 		holder.Process.Kill()
@@ -89,7 +90,7 @@ func TestLiveNamespace(t *testing.T) {
 // runs can add a line, so it tries a few times.
 func TestLiveHost(t *testing.T) {
 	if _, err := exec.LookPath(referenceBinary); err != nil {
-		t.Skip("no reference netstat:", err)
+		testenv.Skip(t, "no reference netstat:", err)
 	}
 	for _, args := range [][]string{{"-s"}, {"-s", "-6"}} {
 		t.Run(strings.Join(args, "_"), func(t *testing.T) {

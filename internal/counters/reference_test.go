@@ -3,6 +3,7 @@ package counters_test
 import (
 	"bytes"
 	"errors"
+	"github.com/gonetstat/netstat/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,13 +41,13 @@ type result struct {
 func requireReference(t *testing.T) {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		t.Skip("needs root for a private mount namespace")
+		testenv.Skip(t, "needs root for a private mount namespace")
 	}
 	if _, err := os.Stat(referenceBinary); err != nil {
-		t.Skip("no reference netstat:", err)
+		testenv.Skip(t, "no reference netstat:", err)
 	}
 	if _, err := exec.LookPath("unshare"); err != nil {
-		t.Skip("no unshare:", err)
+		testenv.Skip(t, "no unshare:", err)
 	}
 }
 
@@ -68,7 +69,7 @@ func runReference(t *testing.T, procRoot string, args []string) result {
 		t.Fatalf("running reference: %v", err)
 	}
 	if code == 99 {
-		t.Skipf("cannot mount a fake /proc: %s", errb.String())
+		testenv.Skipf(t, "cannot mount a fake /proc: %s", errb.String())
 	}
 	return result{out.String(), errb.String(), code}
 }

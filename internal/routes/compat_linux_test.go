@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/testenv"
 	"net/netip"
 	"os"
 	"os/exec"
@@ -171,13 +172,13 @@ func run(t *testing.T, env []string, name string, args ...string) (string, strin
 // every kind and compares this package's output with the real netstat.
 func TestCompatNamespace(t *testing.T) {
 	if os.Getuid() != 0 || testing.Short() {
-		t.Skip("needs root and a full run")
+		testenv.Skip(t, "needs root and a full run")
 	}
 	if _, err := exec.LookPath("ip"); err != nil {
-		t.Skip("no ip command")
+		testenv.Skip(t, "no ip command")
 	}
 	if _, err := os.Stat("/usr/bin/netstat"); err != nil {
-		t.Skip("no /usr/bin/netstat")
+		testenv.Skip(t, "no /usr/bin/netstat")
 	}
 	self, err := os.Executable()
 	if err != nil {

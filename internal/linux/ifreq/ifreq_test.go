@@ -4,6 +4,7 @@ package ifreq
 
 import (
 	"errors"
+	"github.com/gonetstat/netstat/internal/testenv"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -13,7 +14,7 @@ import (
 func TestLoopback(t *testing.T) {
 	s, err := Open()
 	if err != nil {
-		t.Skip(err)
+		testenv.Skip(t, err)
 	}
 	defer s.Close()
 	flags, err := s.Flags("lo")

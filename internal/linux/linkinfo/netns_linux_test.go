@@ -3,6 +3,7 @@ package linkinfo
 import (
 	"bytes"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,15 +29,15 @@ func needLab(t *testing.T) {
 		t.Skip("short mode")
 	}
 	if os.Geteuid() != 0 {
-		t.Skip("needs root for network namespaces")
+		testenv.Skip(t, "needs root for network namespaces")
 	}
 	for _, p := range []string{realNetstat} {
 		if _, err := os.Stat(p); err != nil {
-			t.Skip("no " + p)
+			testenv.Skip(t, "no "+p)
 		}
 	}
 	if _, err := exec.LookPath("ip"); err != nil {
-		t.Skip("no ip command")
+		testenv.Skip(t, "no ip command")
 	}
 }
 

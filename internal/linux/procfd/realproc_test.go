@@ -3,6 +3,7 @@ package procfd
 import (
 	"bytes"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/testenv"
 	"net"
 	"os"
 	"os/exec"
@@ -46,7 +47,7 @@ func selfProgram(t *testing.T) string {
 
 func TestScanRealProc(t *testing.T) {
 	if _, err := os.Stat("/proc/self/fd"); err != nil {
-		t.Skip("no /proc here")
+		testenv.Skip(t, "no /proc here")
 	}
 	_, f, inode := listenerInode(t)
 	// A child holding the same socket: procfs lists PIDs in ascending
@@ -93,7 +94,7 @@ func TestScanDenied(t *testing.T) {
 		if os.Getenv("CI") != "" {
 			t.Fatal("TestScanDenied needs root (CI is set)")
 		}
-		t.Skip("needs root to run the scan as uid 65534")
+		testenv.Skip(t, "needs root to run the scan as uid 65534")
 	}
 	// The test binary usually sits in a 0700 directory: copy it where
 	// nobody can run it.

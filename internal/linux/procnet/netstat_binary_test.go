@@ -2,6 +2,7 @@ package procnet
 
 import (
 	"bytes"
+	"github.com/gonetstat/netstat/internal/testenv"
 	"net/netip"
 	"os"
 	"os/exec"
@@ -43,11 +44,11 @@ func comparableSocketFixture(t *testing.T, name string) string {
 func runNetstatOnFakeProc(t *testing.T, files map[string]string, args ...string) (stdout, stderr string) {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		t.Skip("needs root to bind-mount a fake /proc")
+		testenv.Skip(t, "needs root to bind-mount a fake /proc")
 	}
 	for _, tool := range []string{"/usr/bin/netstat", "unshare"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not available", tool)
+			testenv.Skipf(t, "%s not available", tool)
 		}
 	}
 	root := t.TempDir()
@@ -67,7 +68,7 @@ func runNetstatOnFakeProc(t *testing.T, files map[string]string, args ...string)
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
 		if strings.Contains(errb.String(), "mount") || strings.Contains(errb.String(), "unshare") {
-			t.Skipf("cannot fake /proc here: %v: %s", err, errb.String())
+			testenv.Skipf(t, "cannot fake /proc here: %v: %s", err, errb.String())
 		}
 	}
 	return out.String(), errb.String()

@@ -3,6 +3,7 @@ package sockdiag
 import (
 	"errors"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,7 +183,7 @@ func TestLiveEquivalence(t *testing.T) {
 		t.Log(l)
 	}
 	if errors.Is(err, errSkip) {
-		t.Skip(err)
+		testenv.Skip(t, err)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -279,7 +280,7 @@ func TestCaptureFixtures(t *testing.T) {
 		return nil
 	})
 	if errors.Is(err, errSkip) {
-		t.Skip(err)
+		testenv.Skip(t, err)
 	}
 	if err != nil {
 		t.Fatal(err)
