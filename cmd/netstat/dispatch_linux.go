@@ -25,7 +25,8 @@ const procRoot = "/proc"
 
 // dispatch prints the table the options chose, with the Linux readers.
 func dispatch(opts *cli.Options, out *output, stderr *os.File) int {
-	resolver := names.New(names.Config{})
+	// Zero values (options not given) select the names package defaults.
+	resolver := names.New(names.Config{Timeout: opts.DNSTimeout, Budget: opts.DNSBudget, Parallel: opts.DNSParallel})
 	switch opts.Mode {
 	case cli.ModeStatistics:
 		// -s never repeats, even with -c.

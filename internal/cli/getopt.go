@@ -42,6 +42,10 @@ type getopt struct {
 	longs        []longOption
 	requireOrder bool
 	stderr       io.Writer
+	// exts are the extension options (see extensionOptions): a long word
+	// naming one of them exactly selects it; they take no part in
+	// abbreviation, so they change nothing else.
+	exts []longOption
 
 	// optind is the index of the next word to examine.
 	optind int
@@ -132,6 +136,12 @@ func (g *getopt) short() option {
 // the two dashes.
 func (g *getopt) long(text string) option {
 	name, value, hasValue := strings.Cut(text, "=")
+	for i := range g.exts {
+		if g.exts[i].Name == name {
+			g.optind++
+			return g.longArgument(g.exts[i], -1, value, hasValue)
+		}
+	}
 	idx := g.exactLong(name)
 	if idx < 0 {
 		var ambiguous []int
@@ -153,7 +163,14 @@ func (g *getopt) long(text string) option {
 		fmt.Fprintf(g.stderr, "%s: unrecognized option '--%s'\n", g.progName(), text)
 		return option{Val: optError, LongIndex: -1}
 	}
-	lo := g.longs[idx]
+	return g.longArgument(g.longs[idx], idx, value, hasValue)
+}
+
+// longArgument completes the long option lo (row idx of the net-tools
+// table, or -1 for an extension option) once its word has been consumed:
+// value is what followed '=' in it, if hasValue. A required argument
+// without '=' is the next word, whatever it is.
+func (g *getopt) longArgument(lo longOption, idx int, value string, hasValue bool) option {
 	opt := option{Val: lo.Val, LongIndex: idx}
 	switch {
 	case hasValue && lo.Arg == noArgument:

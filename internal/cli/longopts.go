@@ -41,6 +41,8 @@ type longOption struct {
 	// Help is the description shown in the usage text; empty for options
 	// the usage does not list on a line of their own.
 	Help string
+	// ArgName names the argument in the help of an extension option.
+	ArgName string
 }
 
 // familyOptionCount is how many leading rows of longOptions are address

@@ -3,6 +3,8 @@
 // the usage and version texts. Nothing below it sees argv.
 package cli
 
+import "time"
+
 // Mode is the table an invocation prints.
 type Mode int
 
@@ -57,6 +59,12 @@ type Options struct {
 	Continuous bool // -c
 	Cache      bool // -C
 	FIB        bool // -F
+
+	// Extension options (see extensionOptions); zero means the default of
+	// package names.
+	DNSTimeout  time.Duration // --dns-timeout: one DNS reverse lookup
+	DNSBudget   time.Duration // --dns-budget: all DNS lookups of the run
+	DNSParallel int           // --dns-parallel: DNS lookups in flight
 }
 
 // AnyNumeric reports whether any of the numeric flags or -N is set: the

@@ -40,14 +40,27 @@ func Parse(argv []string, stdout, stderr io.Writer) (opts *Options, exit int, do
 
 // parse is Parse with the POSIXLY_CORRECT decision made by the caller.
 func parse(argv []string, stdout, stderr io.Writer, requireOrder bool) (*Options, int, bool) {
+	return parseWith(argv, stdout, stderr, requireOrder, extensionOptions[:])
+}
+
+// parseWith is parse with the given extension option table; with none it
+// is net-tools' parser exactly.
+func parseWith(argv []string, stdout, stderr io.Writer, requireOrder bool, exts []longOption) (*Options, int, bool) {
 	argv = cStrings(argv)
 	opts := &Options{}
 	var n counters
 	g := newGetopt(argv, shortOptions, longOptions[:], requireOrder, stderr)
+	g.exts = exts
 	for {
 		o := g.next()
 		if o.Val == endOfOptions {
 			break
+		}
+		if exit, done, handled := applyExtension(o, opts, stdout, stderr); handled {
+			if done {
+				return nil, exit, true
+			}
+			continue
 		}
 		if exit, done := n.apply(o, opts, stdout, stderr); done {
 			return nil, exit, true

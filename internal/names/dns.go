@@ -7,11 +7,7 @@ import (
 	"net/netip"
 	"strings"
 	"syscall"
-	"time"
 )
-
-// DefaultTimeout bounds one DNS reverse lookup when Config.Timeout is 0.
-const DefaultTimeout = 5 * time.Second
 
 // defaultLookupAddr is the DNS reverse lookup used when Config.LookupAddr
 // is nil: Go's own resolver, so it works with CGO_ENABLED=0.
@@ -31,12 +27,19 @@ func defaultLookupAddr(ctx context.Context, addr string) ([]string, error) {
 	return r.LookupAddr(ctx, addr)
 }
 
-// dnsName performs one DNS reverse lookup with the configured function
-// and timeout. It returns the first PTR name without its trailing dot and
-// the NSS status glibc's DNS module would report: refused connections are
-// UNAVAIL, every other failure (including a timeout) NOTFOUND.
+// dnsName performs one DNS reverse lookup with the configured function,
+// within the limits of r.limit (timeout, budget, lookups in flight). It
+// returns the first PTR name without its trailing dot and the NSS status
+// glibc's DNS module would report: refused connections are UNAVAIL, every
+// other failure (including a timeout, and a spent budget) NOTFOUND, so
+// netstat prints the number.
 func (r *Resolver) dnsName(a netip.Addr) (string, status) {
-	ctx, cancel := context.WithTimeout(context.Background(), r.timeout)
+	deadline, ok := r.limit.acquire()
+	if !ok {
+		return "", statusNotFound
+	}
+	defer r.limit.release()
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
 	defer cancel()
 	names, err := r.lookupAddr(ctx, a.String())
 	if err != nil || len(names) == 0 {

@@ -9,4 +9,9 @@
 // reverse lookups go through one small injectable function.
 //
 // A missing or unreadable file simply contributes no names.
+//
+// Unlike glibc, DNS cannot hold the caller up for long: every lookup has a
+// deadline, all of them together a budget, and only so many run at once
+// (see Config and limit.go). Prefetch resolves a whole table's addresses
+// concurrently before its rows are printed.
 package names

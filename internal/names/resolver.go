@@ -24,16 +24,32 @@ type Config struct {
 	LookupAddr func(ctx context.Context, addr string) ([]string, error)
 	// Timeout bounds each LookupAddr call. Zero means DefaultTimeout.
 	Timeout time.Duration
+	// Budget bounds the time the Resolver spends waiting for DNS over its
+	// whole life (see dnsLimiter); lookups beyond it fail at once. Zero
+	// means DefaultBudget.
+	Budget time.Duration
+	// Parallel bounds the LookupAddr calls in flight at any moment, and is
+	// the number of lookups Prefetch runs at once. Zero means
+	// DefaultParallel.
+	Parallel int
 }
 
 // Resolver answers name lookups the way netstat's glibc calls would. Every
 // file is read at most once, lazily, on first use, and every answer (hit or
 // miss) is cached for the life of the Resolver. It is safe for concurrent
 // use; concurrent lookups of the same key share one resolution.
+//
+// DNS lookups are bounded: each by Config.Timeout, all of them together by
+// Config.Budget, and at most Config.Parallel run at once. A lookup cut off
+// by either limit is a failed lookup, and netstat prints the number, as it
+// does when glibc's lookup fails. Prefetch resolves many addresses
+// concurrently ahead of the Host calls that print them.
 type Resolver struct {
 	etc        string
 	lookupAddr func(ctx context.Context, addr string) ([]string, error)
 	timeout    time.Duration
+	parallel   int
+	limit      *dnsLimiter
 
 	nssOnce sync.Once
 	nss     *nsswitch
@@ -79,6 +95,15 @@ func New(c Config) *Resolver {
 	if r.timeout <= 0 {
 		r.timeout = DefaultTimeout
 	}
+	budget := c.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	r.parallel = c.Parallel
+	if r.parallel <= 0 {
+		r.parallel = DefaultParallel
+	}
+	r.limit = newDNSLimiter(r.timeout, budget, r.parallel)
 	return r
 }
 

@@ -86,9 +86,13 @@ func (p *printer) cache4() int {
 		}
 		return exitOK
 	}
-	for i := range c.Rows {
-		p.cache4Row(&c.Rows[i], layout)
+	printRows := func(q *printer) {
+		for i := range c.Rows {
+			q.cache4Row(&c.Rows[i], layout)
+		}
 	}
+	p.prefetch(printRows)
+	printRows(p)
 	return exitOK
 }
 

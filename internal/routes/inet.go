@@ -61,9 +61,13 @@ func (p *printer) fib4() int {
 		}
 		return exitNoSupp
 	}
-	for i := range rows {
-		p.fib4Row(&rows[i])
+	printRows := func(q *printer) {
+		for i := range rows {
+			q.fib4Row(&rows[i])
+		}
 	}
+	p.prefetch(printRows)
+	printRows(p)
 	return exitOK
 }
 

@@ -54,16 +54,23 @@ func (p *printer) fib6(cache bool) int {
 		p.outf(fib6Title)
 	}
 	p.outf(fib6Header)
-	for i := range rows {
-		r := &rows[i]
-		if (r.Flags&FlagCache != 0) != cache {
-			continue
+	printRows := func(q *printer) {
+		for i := range rows {
+			if (rows[i].Flags&FlagCache != 0) == cache {
+				q.fib6Row(&rows[i])
+			}
 		}
-		dest := clip(addrtext.IPv6(r.Dest, p.set.numeric, p.names)+"/"+dec(r.PrefixLen), addrtext.NameMax)
-		next := addrtext.IPv6(r.NextHop, p.set.numeric, p.names)
-		p.outf(cSprintf(fib6Row, dest, next, fib6Flags(r.Flags), r.Metric, r.RefCnt, r.Use, cString(r.Iface)))
 	}
+	p.prefetch(printRows)
+	printRows(p)
 	return exitOK
+}
+
+// fib6Row prints one IPv6 route.
+func (p *printer) fib6Row(r *Route6) {
+	dest := clip(addrtext.IPv6(r.Dest, p.set.numeric, p.names)+"/"+dec(r.PrefixLen), addrtext.NameMax)
+	next := addrtext.IPv6(r.NextHop, p.set.numeric, p.names)
+	p.outf(cSprintf(fib6Row, dest, next, fib6Flags(r.Flags), r.Metric, r.RefCnt, r.Use, cString(r.Iface)))
 }
 
 // fib6Letters are rprint_fib6's flag letters, in its order.

@@ -18,14 +18,34 @@ func (l *Listing) inetSections(x *extras) error {
 	bad := func(kind string) func() {
 		return func() { fmt.Fprintf(l.Err, "warning, got bogus %s line.\n", kind) }
 	}
+	printRow := func(s *Socket) {
+		l.buf = row.appendRow(l.buf, s)
+		l.flushRow()
+	}
+	// With host names, each table's shown rows are kept (copied: the
+	// Source reuses its record) until their addresses have been resolved
+	// together, then printed in order. With numeric hosts, rows stream.
+	prefetch := l.prefetcher()
 	inet := func(p Protocol, name, kind string) error {
 		return l.table(name, func(ipv6 bool) error {
-			return l.Src.Inet(p, ipv6, func(s *Socket) {
+			if prefetch == nil {
+				return l.Src.Inet(p, ipv6, func(s *Socket) {
+					if l.shown(s.isServer()) {
+						printRow(s)
+					}
+				}, bad(kind))
+			}
+			var rows []Socket
+			err := l.Src.Inet(p, ipv6, func(s *Socket) {
 				if l.shown(s.isServer()) {
-					l.buf = row.appendRow(l.buf, s)
-					l.flushRow()
+					rows = append(rows, *s)
 				}
 			}, bad(kind))
+			prefetchHosts(prefetch, rows)
+			for i := range rows {
+				printRow(&rows[i])
+			}
+			return err
 		})
 	}
 	if all || o.TCP {

@@ -1,0 +1,247 @@
+package cli
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// parsed is everything observable about one parse.
+type parsed struct {
+	Out  outcome
+	Done bool
+	Opts *Options
+}
+
+// parseBoth parses args with and without the extension table.
+func parseBoth(args []string) (with, without parsed) {
+	run := func(exts []longOption) parsed {
+		var stdout, stderr bytes.Buffer
+		opts, code, done := parseWith(append([]string{"netstat"}, args...), &stdout, &stderr, false, exts)
+		return parsed{outcome{stdout.String(), stderr.String(), code}, done, opts}
+	}
+	return run(extensionOptions[:]), run(nil)
+}
+
+// prefixes returns every prefix of name, from one byte to the whole.
+func prefixes(name string) []string {
+	var out []string
+	for i := 1; i <= len(name); i++ {
+		out = append(out, name[:i])
+	}
+	return out
+}
+
+// checkUnchanged checks that args parse exactly as net-tools' table alone
+// parses them, and that the result (made to end at parse time with a final
+// -V when needed) is what the reference netstat prints.
+func checkUnchanged(t *testing.T, args []string) {
+	t.Helper()
+	with, without := parseBoth(args)
+	if !reflect.DeepEqual(with, without) {
+		t.Errorf("%q: with extensions %+v, without %+v", args, with, without)
+		return
+	}
+	if !with.Done {
+		args = append(args[:len(args):len(args)], "-V")
+	}
+	compareWithReference(t, "netstat", args, false)
+}
+
+// TestNetToolsLongOptionsUnchanged enumerates every net-tools long option
+// and every prefix of its name, bare, with "=x" and with a following word,
+// and checks that the extension table changes nothing about how they
+// parse, against the reference binary too.
+func TestNetToolsLongOptionsUnchanged(t *testing.T) {
+	requireReference(t)
+	seen := map[string]bool{}
+	n := 0
+	for _, lo := range longOptions {
+		for _, p := range prefixes(lo.Name) {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			variants := [][]string{{"--" + p}}
+			if !testing.Short() {
+				variants = append(variants, []string{"--" + p + "=x"}, []string{"--" + p, "inet"})
+			}
+			for _, args := range variants {
+				checkUnchanged(t, args)
+				n++
+			}
+		}
+	}
+	t.Logf("%d command lines from %d prefixes compared", n, len(seen))
+}
+
+// TestExtensionPrefixesRejected checks that no shortened extension option
+// is taken for it: each proper prefix means what it means to net-tools
+// (an abbreviation of one of its options, or an error), as the reference
+// shows.
+func TestExtensionPrefixesRejected(t *testing.T) {
+	requireReference(t)
+	for _, lo := range extensionOptions {
+		for _, p := range prefixes(lo.Name) {
+			if p == lo.Name {
+				continue
+			}
+			for _, args := range [][]string{{"--" + p}, {"--" + p + "=3"}, {"--" + p, "3"}} {
+				checkUnchanged(t, args)
+				with, _ := parseBoth(args)
+				if o := with.Opts; o != nil && (o.DNSTimeout != 0 || o.DNSBudget != 0 || o.DNSParallel != 0) {
+					t.Errorf("%q was taken for --%s", args, lo.Name)
+				}
+				if strings.Contains(with.Out.Stdout, "beyond net-tools") {
+					t.Errorf("%q printed the extended help", args)
+				}
+			}
+		}
+	}
+}
+
+// TestExtensionNamesFree checks the rule that keeps net-tools command lines
+// unchanged: no extension name is a net-tools option name or a prefix of
+// one (which would turn an abbreviation into the extension), and values and
+// names do not collide.
+func TestExtensionNamesFree(t *testing.T) {
+	vals := map[int]bool{}
+	for _, lo := range longOptions {
+		vals[lo.Val] = true
+	}
+	for i := 0; i < len(shortOptions); i++ {
+		vals[int(shortOptions[i])] = true
+	}
+	names := map[string]bool{}
+	for _, e := range extensionOptions {
+		for _, lo := range longOptions {
+			if strings.HasPrefix(lo.Name, e.Name) {
+				t.Errorf("extension --%s is a prefix of net-tools --%s", e.Name, lo.Name)
+			}
+		}
+		if names[e.Name] || vals[e.Val] {
+			t.Errorf("extension --%s reuses a name or value", e.Name)
+		}
+		names[e.Name], vals[e.Val] = true, true
+		if e.Help == "" || (e.Arg == requiredArgument) != (e.ArgName != "") {
+			t.Errorf("extension --%s: help %q, argument name %q", e.Name, e.Help, e.ArgName)
+		}
+	}
+}
+
+func TestExtensionOptions(t *testing.T) {
+	tests := []struct {
+		args []string
+		want Options // the extension fields only
+	}{
+		{[]string{"--dns-timeout=3s"}, Options{DNSTimeout: 3 * time.Second}},
+		{[]string{"--dns-timeout", "250ms", "-t"}, Options{DNSTimeout: 250 * time.Millisecond}},
+		{[]string{"-t", "--dns-budget=1.5"}, Options{DNSBudget: 1500 * time.Millisecond}},
+		{[]string{"--dns-budget", "2", "--dns-budget=1m"}, Options{DNSBudget: time.Minute}},
+		{[]string{"--dns-parallel=1", "-tan"}, Options{DNSParallel: 1}},
+		{[]string{"x", "--dns-parallel", "1024"}, Options{DNSParallel: 1024}},
+		{[]string{"--dns-timeout=1s", "--dns-budget=2s", "--dns-parallel=3"},
+			Options{DNSTimeout: time.Second, DNSBudget: 2 * time.Second, DNSParallel: 3}},
+	}
+	for _, tc := range tests {
+		var stdout, stderr bytes.Buffer
+		opts, _, done := parse(append([]string{"netstat"}, tc.args...), &stdout, &stderr, false)
+		if done || stdout.Len()+stderr.Len() > 0 {
+			t.Errorf("%q: done %v, stdout %q, stderr %q", tc.args, done, stdout.String(), stderr.String())
+			continue
+		}
+		got := Options{DNSTimeout: opts.DNSTimeout, DNSBudget: opts.DNSBudget, DNSParallel: opts.DNSParallel}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: got %+v, want %+v", tc.args, got, tc.want)
+		}
+		// The net-tools options around them mean what they meant.
+		var rest []string
+		for i := 0; i < len(tc.args); i++ {
+			if strings.HasPrefix(tc.args[i], "--dns-") {
+				if !strings.Contains(tc.args[i], "=") {
+					i++
+				}
+				continue
+			}
+			rest = append(rest, tc.args[i])
+		}
+		plain, _, _ := parse(append([]string{"netstat"}, rest...), &stdout, &stderr, false)
+		plain.DNSTimeout, plain.DNSBudget, plain.DNSParallel = got.DNSTimeout, got.DNSBudget, got.DNSParallel
+		if !reflect.DeepEqual(opts, plain) {
+			t.Errorf("%q: %+v, want %+v", tc.args, opts, plain)
+		}
+	}
+}
+
+func TestExtensionErrors(t *testing.T) {
+	usageErr := UsageText()
+	tests := []struct {
+		args   []string
+		exit   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"--help-extended"}, ExitOK, ExtendedHelpText(), ""},
+		{[]string{"-t", "--help-extended", "-y"}, ExitOK, ExtendedHelpText(), ""},
+		{[]string{"-y", "--help-extended"}, ExitUsage, "", "netstat: invalid option -- 'y'\n" + usageErr + FamilyListText},
+		{[]string{"--help-extended=1"}, ExitUsage, "",
+			"netstat: option '--help-extended' doesn't allow an argument\n" + usageErr + FamilyListText},
+		{[]string{"--dns-timeout"}, ExitUsage, "",
+			"netstat: option '--dns-timeout' requires an argument\n" + usageErr + FamilyListText},
+		{[]string{"--dns-timeout=abc"}, ExitUsage, "",
+			"netstat: invalid argument 'abc' for --dns-timeout: want seconds or a duration such as 500ms\n"},
+		{[]string{"--dns-timeout", "-V"}, ExitUsage, "",
+			"netstat: invalid argument '-V' for --dns-timeout: want seconds or a duration such as 500ms\n"},
+		{[]string{"--dns-budget=0"}, ExitUsage, "", "netstat: invalid argument '0' for --dns-budget: must be more than zero\n"},
+		{[]string{"--dns-budget=-1s"}, ExitUsage, "", "netstat: invalid argument '-1s' for --dns-budget: must be more than zero\n"},
+		{[]string{"--dns-budget=inf"}, ExitUsage, "",
+			"netstat: invalid argument 'inf' for --dns-budget: want seconds or a duration such as 500ms\n"},
+		{[]string{"--dns-budget=1e300"}, ExitUsage, "",
+			"netstat: invalid argument '1e300' for --dns-budget: want seconds or a duration such as 500ms\n"},
+		{[]string{"--dns-budget="}, ExitUsage, "",
+			"netstat: invalid argument '' for --dns-budget: want seconds or a duration such as 500ms\n"},
+		{[]string{"--dns-parallel=0"}, ExitUsage, "",
+			"netstat: invalid argument '0' for --dns-parallel: want a whole number from 1 to 1024\n"},
+		{[]string{"--dns-parallel=1025"}, ExitUsage, "",
+			"netstat: invalid argument '1025' for --dns-parallel: want a whole number from 1 to 1024\n"},
+		{[]string{"--dns-parallel=2x"}, ExitUsage, "",
+			"netstat: invalid argument '2x' for --dns-parallel: want a whole number from 1 to 1024\n"},
+	}
+	for _, tc := range tests {
+		got, done := runParse("netstat", tc.args, false)
+		want := outcome{tc.stdout, tc.stderr, tc.exit}
+		if !done || got != want {
+			t.Errorf("%q: done %v\n got %+v\nwant %+v", tc.args, done, got, want)
+		}
+	}
+}
+
+// TestHelpUnchanged checks that --help and -h keep net-tools' text (the
+// differential tests compare it with the reference byte for byte) and do
+// not mention the extension options.
+func TestHelpUnchanged(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"--he"}} {
+		got, _ := runParse("netstat", args, false)
+		if got.Stdout != UsageText() || strings.Contains(got.Stdout, "dns") {
+			t.Errorf("%q printed %q", args, got.Stdout)
+		}
+	}
+}
+
+func TestExtendedHelpText(t *testing.T) {
+	const want = "Options beyond net-tools 2.10 (long options, accepted only when spelled in full):\n" +
+		"\n" +
+		"        --dns-timeout=DURATION   give up one DNS reverse lookup after DURATION (default 2s)\n" +
+		"        --dns-budget=DURATION    stop asking DNS once lookups took DURATION in all (default 5s)\n" +
+		"        --dns-parallel=N         run at most N DNS lookups at once, 1 to 1024 (default 16)\n" +
+		"        --help-extended          display this help\n" +
+		"\n" +
+		"  DURATION is a number of seconds or a Go duration such as 500ms or 1m30s.\n" +
+		"  A host whose lookup times out, or comes after the budget is spent, is\n" +
+		"  shown as a number, as when DNS has no name for it.\n"
+	if got := ExtendedHelpText(); got != want {
+		t.Errorf("extended help:\n%s\nwant:\n%s", got, want)
+	}
+}
