@@ -20,7 +20,11 @@ type Index struct {
 }
 
 // NewIndex returns an empty index.
-func NewIndex() *Index { return &Index{byInode: make(map[uint64]Owner)} }
+func NewIndex() *Index { return NewIndexSize(0) }
+
+// NewIndexSize returns an empty index with room for n inodes, so that
+// adding that many does not grow the map step by step.
+func NewIndexSize(n int) *Index { return &Index{byInode: make(map[uint64]Owner, n)} }
 
 // Add records o as the owner of inode unless the inode already has one:
 // the first owner found wins, as in net-tools.

@@ -49,17 +49,24 @@ func (x *extras) appendUserInode(b []byte, uid uint32, inode uint64) []byte {
 	return padRight(b, strconv.FormatUint(inode, 10), 10)
 }
 
-// programLabel is the -p column text: "PID/program" cut to 19 bytes, or "-".
-func (x *extras) programLabel(inode uint64) string {
+// appendProgram appends the -p column text, "PID/program" cut to 19 bytes
+// or "-", padded to width columns.
+func (x *extras) appendProgram(b []byte, inode uint64, width int) []byte {
 	o, ok := x.owners.Lookup(inode)
 	if !ok {
-		return "-"
+		return padRight(b, "-", width)
 	}
-	s := strconv.Itoa(o.PID) + "/" + o.Program
-	if len(s) > 19 {
-		s = s[:19]
+	start := len(b)
+	b = strconv.AppendInt(b, int64(o.PID), 10)
+	b = append(b, '/')
+	b = append(b, o.Program...)
+	if len(b)-start > 19 {
+		b = b[:start+19]
 	}
-	return s
+	for n := len(b) - start; n < width; n++ {
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // appendTail writes the extra columns after the main part of a row, in
@@ -70,7 +77,7 @@ func (x *extras) appendTail(b []byte, uid uint32, inode uint64, timer string) []
 	}
 	if x.programs {
 		b = append(b, ' ')
-		b = padRight(b, x.programLabel(inode), 20)
+		b = x.appendProgram(b, inode, 20)
 	}
 	if x.timers {
 		b = append(b, ' ')

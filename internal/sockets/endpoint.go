@@ -43,15 +43,22 @@ func portText(port uint16, proto string, numeric bool, names Namer) string {
 // when the two together are longer than 22 bytes, the port keeps at most 18
 // bytes and the host is cut so that the whole is 23.
 func joinEndpoint(host, port string, wide bool) string {
+	return string(appendEndpoint(nil, host, port, wide))
+}
+
+// appendEndpoint appends joinEndpoint's text to b without building it
+// first, for the per-row path.
+func appendEndpoint[T string | []byte](b []byte, host, port T, wide bool) []byte {
 	const short = 22
-	if wide || len(host)+len(port) <= short {
-		return host + ":" + port
+	if !wide && len(host)+len(port) > short {
+		if len(port) > short-4 {
+			port = port[:short-4]
+		}
+		if keep := short - len(port); len(host) > keep {
+			host = host[:keep]
+		}
 	}
-	if len(port) > short-4 {
-		port = port[:short-4]
-	}
-	if keep := short - len(port); len(host) > keep {
-		host = host[:keep]
-	}
-	return host + ":" + port
+	b = append(b, host...)
+	b = append(b, ':')
+	return append(b, port...)
 }

@@ -22,21 +22,21 @@ func TCPStateName(state int) (string, bool) {
 // label returns the Proto column text: tcp, tcp6, udp, udp6, udpl, udpl6,
 // raw, raw6.
 func (s *Socket) label() string {
-	var p string
+	v6 := 0
+	if s.IPv6Table {
+		v6 = 1
+	}
 	switch s.Protocol {
 	case TCP:
-		p = "tcp"
+		return [2]string{"tcp", "tcp6"}[v6]
 	case UDP:
-		p = "udp"
+		return [2]string{"udp", "udp6"}[v6]
 	case UDPLite:
-		p = "udpl"
+		return [2]string{"udpl", "udpl6"}[v6]
 	case Raw:
-		p = "raw"
+		return [2]string{"raw", "raw6"}[v6]
 	}
-	if s.IPv6Table {
-		p += "6"
-	}
-	return p
+	return [2]string{"", "6"}[v6]
 }
 
 // serviceTable names the services table a protocol's ports are looked up in.
@@ -84,12 +84,34 @@ type inetRow struct {
 	numHosts bool
 	numPorts bool
 	wide     bool
+
+	host, port []byte // scratch for appendAddrPort
 }
 
-func (r *inetRow) endpoint(ap netip.AddrPort, proto string) string {
-	host := hostText(ap.Addr(), r.numHosts, r.names)
-	port := portText(ap.Port(), proto, r.numPorts, r.names)
-	return joinEndpoint(host, port, r.wide)
+// appendAddrPort appends the "host:port" column, padded to 23 columns,
+// through the row's scratch buffers so that a numeric row allocates
+// nothing.
+func (r *inetRow) appendAddrPort(b []byte, ap netip.AddrPort, proto string) []byte {
+	a := ap.Addr()
+	if r.numHosts && a.Is4() {
+		r.host = a.AppendTo(r.host[:0]) // addrtext.IPv4's numeric text
+	} else {
+		r.host = append(r.host[:0], hostText(a, r.numHosts, r.names)...)
+	}
+	switch port := ap.Port(); {
+	case port == 0:
+		r.port = append(r.port[:0], '*')
+	case r.numPorts:
+		r.port = strconv.AppendUint(r.port[:0], uint64(port), 10)
+	default:
+		r.port = append(r.port[:0], portText(port, proto, false, r.names)...)
+	}
+	start := len(b)
+	b = appendEndpoint(b, r.host, r.port, r.wide)
+	for n := len(b) - start; n < 23; n++ {
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // appendRow writes one Internet socket row.
@@ -97,13 +119,13 @@ func (r *inetRow) appendRow(b []byte, s *Socket) []byte {
 	proto := serviceTable(s.Protocol)
 	b = padRight(b, s.label(), 5)
 	b = append(b, ' ')
-	b = padLeft(b, strconv.FormatInt(int64(s.RecvQ), 10), 6)
+	b = appendPadInt(b, int64(s.RecvQ), 6)
 	b = append(b, ' ')
-	b = padLeft(b, strconv.FormatInt(int64(s.SendQ), 10), 6)
+	b = appendPadInt(b, int64(s.SendQ), 6)
 	b = append(b, ' ')
-	b = padRight(b, r.endpoint(s.Local, proto), 23)
+	b = r.appendAddrPort(b, s.Local, proto)
 	b = append(b, ' ')
-	b = padRight(b, r.endpoint(s.Remote, proto), 23)
+	b = r.appendAddrPort(b, s.Remote, proto)
 	b = append(b, ' ')
 	b = padRight(b, s.stateText(), 11)
 	timer := ""
@@ -111,6 +133,12 @@ func (r *inetRow) appendRow(b []byte, s *Socket) []byte {
 		timer = timerText(s)
 	}
 	return r.appendTail(b, s.UID, s.Inode, timer)
+}
+
+// appendPadInt appends v right-justified in width columns (printf "%*d").
+func appendPadInt(b []byte, v int64, width int) []byte {
+	var digits [20]byte
+	return padLeft(b, string(strconv.AppendInt(digits[:0], v, 10)), width)
 }
 
 // inetHeader returns the two header lines of the Internet section.

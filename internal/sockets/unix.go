@@ -80,7 +80,7 @@ func appendUnixRow(b []byte, u *UnixSocket, x *extras) []byte {
 	b = padRight(b, strconv.FormatUint(u.Inode, 10), 8)
 	if x.programs {
 		b = append(b, ' ')
-		b = padRight(b, x.programLabel(u.Inode), 20)
+		b = x.appendProgram(b, u.Inode, 20)
 	}
 	b = append(b, ' ')
 	b = append(b, u.Path...)

@@ -16,9 +16,10 @@ const (
 
 // eachDirent calls fn with the name of every entry of the open directory
 // dir, in the order getdents returns them (no sorting, unlike os.ReadDir).
-// The name is only valid until fn returns. A read error ends the walk, as
+// cname is the same name with its NUL terminator, ready for a system call.
+// Both are only valid until fn returns. A read error ends the walk, as
 // readdir returning NULL ends net-tools' loop.
-func eachDirent(dir int, buf []byte, fn func(name []byte)) {
+func eachDirent(dir int, buf []byte, fn func(name, cname []byte)) {
 	for {
 		n, err := unix.Getdents(dir, buf)
 		if err != nil || n <= 0 {
@@ -29,11 +30,11 @@ func eachDirent(dir int, buf []byte, fn func(name []byte)) {
 			if reclen < direntName || off+reclen > n {
 				return
 			}
-			name := buf[off+direntName : off+reclen]
-			if i := bytes.IndexByte(name, 0); i >= 0 {
-				name = name[:i]
+			cname := buf[off+direntName : off+reclen]
+			if i := bytes.IndexByte(cname, 0); i >= 0 {
+				cname = cname[:i+1]
+				fn(cname[:i], cname)
 			}
-			fn(name)
 			off += reclen
 		}
 	}

@@ -2,7 +2,10 @@ package procfd
 
 import (
 	"bytes"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 
@@ -23,22 +26,109 @@ import (
 //     the socket is skipped and the next one tries again;
 //   - the first owner found for an inode wins.
 //
+// The processes are read by a few workers at once (see scanWorkers), each
+// process wholly by one worker, and their results are merged in readdir
+// order, so the first owner is the one net-tools would find.
+//
 // When procRoot cannot be opened, the index is empty with Unreadable set.
 func Scan(procRoot string) *owners.Index {
-	ix := owners.NewIndex()
-	s := fdScanner{root: procRoot, ix: ix}
-	s.scan()
+	pids, ok := listPIDs(procRoot)
+	if !ok {
+		ix := owners.NewIndex()
+		ix.Unreadable = true
+		return ix
+	}
+	results := make([]pidResult, len(pids))
+	scanAll(procRoot, pids, results, workerCount(len(pids)))
+	total := 0
+	for i := range results {
+		total += len(results[i].inodes)
+	}
+	ix := owners.NewIndexSize(total)
+	for i := range results {
+		r := &results[i]
+		ix.Denied = ix.Denied || r.denied
+		for _, inode := range r.inodes {
+			ix.Add(inode, r.owner)
+		}
+	}
 	return ix
 }
 
-// fdScanner holds the buffers reused across the walk.
+// scanWorkers caps the number of processes read at once; 0 means
+// GOMAXPROCS. The kernel work of readlink on /proc/PID/fd dominates the
+// scan and runs in parallel on separate processes (see bench_test.go).
+var scanWorkers = 0
+
+// workerCount is how many workers scan n processes.
+func workerCount(n int) int {
+	w := scanWorkers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
+	}
+	return max(1, min(w, n))
+}
+
+// pidResult is what one process contributed: its sockets' inodes in fd
+// order, and its owner.
+type pidResult struct {
+	owner  owners.Owner
+	inodes []uint64
+	denied bool // PID/fd gave EACCES
+}
+
+// listPIDs returns the all-digit entries of procRoot in readdir order.
+func listPIDs(procRoot string) ([]string, bool) {
+	dir, err := openDir(procRoot)
+	if err != nil {
+		return nil, false
+	}
+	defer unix.Close(dir)
+	var pids []string
+	buf := make([]byte, 32<<10)
+	eachDirent(dir, buf, func(name, _ []byte) {
+		if allDigits(name) {
+			pids = append(pids, string(name))
+		}
+	})
+	return pids, true
+}
+
+// scanAll fills results[i] for pids[i] with the given number of workers,
+// which take the next unread process as they go.
+func scanAll(root string, pids []string, results []pidResult, workers int) {
+	var next atomic.Int64
+	work := func() {
+		s := newFDScanner(root)
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(pids) {
+				return
+			}
+			s.scanPID(pids[i], &results[i])
+		}
+	}
+	if workers <= 1 {
+		work()
+		return
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(work)
+	}
+	wg.Wait()
+}
+
+// fdScanner holds one worker's buffers, reused from process to process.
 type fdScanner struct {
 	root    string
-	ix      *owners.Index
-	procBuf [8192]byte // getdents buffer for procRoot
-	fdBuf   [8192]byte // getdents buffer for one PID/fd directory
-	link    [29]byte   // readlink target, as net-tools' char lname[30]
-	cmdline [511]byte  // as net-tools' char cmdlbuf[512]
+	fdBuf   []byte    // getdents buffer for one PID/fd directory
+	link    [29]byte  // readlink target, as net-tools' char lname[30]
+	cmdline [511]byte // as net-tools' char cmdlbuf[512]
+}
+
+func newFDScanner(root string) *fdScanner {
+	return &fdScanner{root: root, fdBuf: make([]byte, 32<<10)}
 }
 
 // openDir opens a directory for getdents.
@@ -46,41 +136,24 @@ func openDir(path string) (int, error) {
 	return unix.Open(path, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
 }
 
-func (s *fdScanner) scan() {
-	dir, err := openDir(s.root)
-	if err != nil {
-		s.ix.Unreadable = true
-		return
-	}
-	defer unix.Close(dir)
-	eachDirent(dir, s.procBuf[:], func(name []byte) {
-		if allDigits(name) {
-			s.scanPID(string(name))
-		}
-	})
-}
-
-// scanPID records the sockets of one process.
-func (s *fdScanner) scanPID(pid string) {
+// scanPID reads the sockets of one process into r.
+func (s *fdScanner) scanPID(pid string, r *pidResult) {
 	pidNum, err := strconv.Atoi(pid)
 	if err != nil {
 		return // more digits than an int holds: not a real process
 	}
 	dir, err := openDir(s.root + "/" + pid + "/fd")
 	if err != nil {
-		if err == unix.EACCES {
-			s.ix.Denied = true
-		}
+		r.denied = err == unix.EACCES
 		return
 	}
 	defer unix.Close(dir)
-	var owner owners.Owner
 	named := false
-	eachDirent(dir, s.fdBuf[:], func(name []byte) {
+	eachDirent(dir, s.fdBuf, func(name, cname []byte) {
 		if len(name) == 0 || name[0] < '0' || name[0] > '9' {
 			return
 		}
-		n, err := unix.Readlinkat(dir, string(name), s.link[:])
+		n, err := readlinkat(dir, cname, s.link[:])
 		if err != nil {
 			return
 		}
@@ -93,9 +166,9 @@ func (s *fdScanner) scanPID(pid string) {
 			if !ok {
 				return
 			}
-			owner, named = owners.Owner{PID: pidNum, Program: prog}, true
+			r.owner, named = owners.Owner{PID: pidNum, Program: prog}, true
 		}
-		s.ix.Add(inode, owner)
+		r.inodes = append(r.inodes, inode)
 	})
 }
 

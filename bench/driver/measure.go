@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"slices"
+	"syscall"
+	"time"
+)
+
+// tool is one of the compared programs.
+type tool int
+
+const (
+	ours tool = iota
+	netstat
+	ss
+	kernel // the kdump lower bound
+	nTools
+)
+
+var toolNames = [nTools]string{"ours", "netstat", "ss", "kernel"}
+
+// benchCase is one row of the table: the arguments each tool gets for it
+// (nil: the tool has no equivalent).
+type benchCase struct {
+	name string
+	args [nTools][]string
+}
+
+// cases are the measured commands. The kernel column is the lower bound:
+// one sock_diag dump thrown away, plus the owner scan where -p asks for it.
+var cases = []benchCase{
+	{"-tan", [nTools][]string{{"-tan"}, {"-tan"}, {"-tan"}, {}}},
+	{"-tanp", [nTools][]string{{"-tanp"}, {"-tanp"}, {"-tanp"}, {"-owners"}}},
+	{"-tuan", [nTools][]string{{"-tuan"}, {"-tuan"}, {"-tuan"}, nil}},
+	{"-tln", [nTools][]string{{"-tln"}, {"-tln"}, {"-tln"}, nil}},
+	{"-s", [nTools][]string{{"-s"}, {"-s"}, nil, nil}},
+	{"-i", [nTools][]string{{"-i"}, {"-i"}, nil, nil}},
+}
+
+// sample is the outcome of one run.
+type sample struct {
+	wall   time.Duration
+	maxRSS int64 // KiB, from wait4's rusage
+	failed bool
+}
+
+// results holds the samples per case and tool.
+type results struct {
+	samples  [][nTools][]sample
+	complete bool // every repetition ran before the deadline
+}
+
+// measure runs one untimed warm-up of every command, then c.reps
+// repetitions; in each repetition every case runs each tool once, the
+// tools' order rotating from one repetition to the next.
+func measure(c *config, deadline time.Time) *results {
+	r := &results{samples: make([][nTools][]sample, len(cases)), complete: true}
+	paths := [nTools]string{c.ours, c.netstat, c.ss, c.kdump}
+	for rep := -1; rep < c.reps; rep++ {
+		for ci, bc := range cases {
+			for k := range nTools {
+				t := tool((int(k) + max(rep, 0)) % int(nTools))
+				if bc.args[t] == nil {
+					continue
+				}
+				if time.Now().After(deadline) {
+					r.complete = false
+					return r
+				}
+				s := runOnce(paths[t], bc.args[t], c.runLimit)
+				if rep >= 0 {
+					r.samples[ci][t] = append(r.samples[ci][t], s)
+				}
+			}
+		}
+	}
+	return r
+}
+
+// runOnce runs path with args, stdout and stderr to /dev/null, and returns
+// its wall time and peak RSS. A run over limit is killed (by its PID).
+func runOnce(path string, args []string, limit time.Duration) sample {
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return sample{failed: true}
+	}
+	defer null.Close()
+	cmd := exec.CommandContext(ctx, path, args...)
+	cmd.Stdout, cmd.Stderr = null, null
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	t0 := time.Now()
+	err = cmd.Run()
+	s := sample{wall: time.Since(t0), failed: err != nil}
+	if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			s.maxRSS = ru.Maxrss
+		}
+	}
+	return s
+}
+
+// stats are the minimum and median wall time and the largest peak RSS.
+type stats struct {
+	n         int
+	min, med  time.Duration
+	maxRSS    int64
+	anyFailed bool
+}
+
+func summarize(ss []sample) stats {
+	var st stats
+	walls := make([]time.Duration, 0, len(ss))
+	for _, s := range ss {
+		walls = append(walls, s.wall)
+		st.maxRSS = max(st.maxRSS, s.maxRSS)
+		st.anyFailed = st.anyFailed || s.failed
+	}
+	if len(walls) == 0 {
+		return st
+	}
+	slices.Sort(walls)
+	st.n, st.min, st.med = len(walls), walls[0], walls[len(walls)/2]
+	return st
+}
