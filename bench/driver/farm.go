@@ -15,26 +15,19 @@ import (
 // farm is the set of running holder processes.
 type farm struct {
 	holders []*exec.Cmd
-	stdins  []io.Closer
+	stdins  []io.WriteCloser
+	outs    []*bufio.Reader
 	sockets int
 	built   time.Duration
 }
 
-// startFarm starts ceil(conns/perHolder) holders at once and waits until
-// each reports "ready". Holder 0 also opens the listeners and UDP sockets.
-// Each holder dies with the driver (SIGKILL on parent death) and exits when
-// its stdin closes.
+// startFarm starts the holders of plan(c.size) at once and waits until
+// each reports "ready". Each holder dies with the driver (SIGKILL on parent
+// death) and exits when its stdin closes.
 func startFarm(c *config) (*farm, error) {
 	f := &farm{}
 	t0 := time.Now()
-	outs := make([]*bufio.Reader, 0)
-	for id, left := 0, c.conns; left > 0 || id == 0; id++ {
-		k := min(left, c.perHolder)
-		left -= k
-		args := []string{"-id", strconv.Itoa(id), "-pairs", strconv.Itoa(k)}
-		if id == 0 {
-			args = append(args, "-listeners", strconv.Itoa(c.listeners), "-udp", strconv.Itoa(c.udp))
-		}
+	for _, args := range plan(c.size) {
 		cmd := exec.Command(c.farm, args...)
 		cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 		in, err := cmd.StdinPipe()
@@ -51,9 +44,9 @@ func startFarm(c *config) (*farm, error) {
 		}
 		f.holders = append(f.holders, cmd)
 		f.stdins = append(f.stdins, in)
-		outs = append(outs, bufio.NewReader(out))
+		f.outs = append(f.outs, bufio.NewReader(out))
 	}
-	for i, r := range outs {
+	for i, r := range f.outs {
 		line, err := r.ReadString('\n')
 		n, ok := strings.CutPrefix(strings.TrimSpace(line), "ready ")
 		if err != nil || !ok {
@@ -64,6 +57,31 @@ func startFarm(c *config) (*farm, error) {
 	}
 	f.built = time.Since(t0)
 	return f, nil
+}
+
+// refill asks every holder to renew its TIME_WAIT sockets that are about to
+// expire, and waits for them all.
+func (f *farm) refill() error {
+	for i, in := range f.stdins {
+		if _, err := io.WriteString(in, "refill\n"); err != nil {
+			return fmt.Errorf("holder %d: %w", i, err)
+		}
+	}
+	for i, r := range f.outs {
+		if line, err := r.ReadString('\n'); err != nil || line != "ok\n" {
+			return fmt.Errorf("holder %d: refill answered %q, %v", i, line, err)
+		}
+	}
+	return nil
+}
+
+// describe is the farm's plan, one holder per line.
+func describe(size int) string {
+	var b strings.Builder
+	for _, args := range plan(size) {
+		fmt.Fprintf(&b, "  holder %s\n", strings.Join(args, " "))
+	}
+	return b.String()
 }
 
 // stop closes each holder's stdin, kills it by PID and reaps it.

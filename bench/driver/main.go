@@ -18,28 +18,22 @@ import (
 
 // config is the command line.
 type config struct {
-	conns     int
-	perHolder int
-	listeners int
-	udp       int
-	reps      int
-	runLimit  time.Duration
-	deadline  time.Duration
-	ours      string
-	netstat   string
-	ss        string
-	farm      string
-	kdump     string
-	then      string
+	size     int
+	reps     int
+	runLimit time.Duration
+	deadline time.Duration
+	ours     string
+	netstat  string
+	ss       string
+	farm     string
+	kdump    string
+	then     string
 }
 
 func main() {
 	var c config
-	flag.IntVar(&c.conns, "n", 100000, "established TCP connections in the farm (2 sockets each)")
-	flag.IntVar(&c.perHolder, "per-holder", 9000, "connections per holder process (at most 9000)")
-	flag.IntVar(&c.listeners, "listeners", 100, "extra TCP listeners")
-	flag.IntVar(&c.udp, "udp", 100, "bound UDP sockets")
-	flag.IntVar(&c.reps, "reps", 5, "timed runs of each command")
+	flag.IntVar(&c.size, "n", 100000, "sockets in the farm (see plan.go for the mix)")
+	flag.IntVar(&c.reps, "reps", 7, "timed runs of each command")
 	flag.DurationVar(&c.runLimit, "run-limit", 2*time.Minute, "kill one run after this long")
 	flag.DurationVar(&c.deadline, "deadline", 20*time.Minute, "stop starting runs after this long")
 	flag.StringVar(&c.ours, "ours", "bin/netstat", "our netstat binary")
@@ -54,8 +48,8 @@ func main() {
 
 func run(c *config) int {
 	start := time.Now()
-	if c.perHolder < 1 || c.perHolder > 9000 {
-		fmt.Fprintln(os.Stderr, "driver: -per-holder must be 1..9000")
+	if c.size < 10 {
+		fmt.Fprintln(os.Stderr, "driver: -n must be at least 10")
 		return 2
 	}
 	if err := prepareNetNS(); err != nil {
@@ -68,8 +62,8 @@ func run(c *config) int {
 		fmt.Fprintln(os.Stderr, "driver:", err)
 		return 1
 	}
-	fmt.Printf("farm: %d holders, %d sockets held, built in %v\n",
-		len(f.holders), f.sockets, f.built.Round(time.Millisecond))
+	fmt.Printf("farm: %d holders, %d sockets made, built in %v\n%s",
+		len(f.holders), f.sockets, f.built.Round(time.Millisecond), describe(c.size))
 	if out, err := exec.Command(c.kdump, "-v").Output(); err == nil {
 		fmt.Printf("kernel TCP table: %s", out)
 	}
@@ -82,20 +76,33 @@ func run(c *config) int {
 		}
 		return 0
 	}
-	res := measure(c, start.Add(c.deadline))
-	printTable(os.Stdout, c, res)
+	res := measure(c, f, start.Add(c.deadline))
+	printTable(os.Stdout, c, f, res)
 	return 0
 }
 
-// prepareNetNS brings up loopback, widens the ephemeral port range and
-// raises the fd limit (inherited by the holders) to its hard limit. The
-// namespace is new, so its sysctls need no restoring.
+// netSysctls are set in the benchmark's namespace: an ephemeral range that
+// leaves ports below 10000 to the holders' listeners, a listen backlog
+// above the holders' batch of connections, and room for every TIME_WAIT
+// socket (a new namespace allows half its hash size, here 512).
+var netSysctls = []struct{ key, value string }{
+	{"net/ipv4/ip_local_port_range", "10000 65535"},
+	{"net/core/somaxconn", "4096"},
+	{"net/ipv4/tcp_max_syn_backlog", "4096"},
+	{"net/ipv4/tcp_max_tw_buckets", "262144"},
+}
+
+// prepareNetNS brings up loopback, sets netSysctls and raises the fd limit
+// (inherited by the holders) to its hard limit. The namespace is new and
+// deleted afterwards, so its sysctls need no restoring.
 func prepareNetNS() error {
 	if out, err := exec.Command("ip", "link", "set", "lo", "up").CombinedOutput(); err != nil {
 		return fmt.Errorf("ip link set lo up: %v: %s", err, out)
 	}
-	if err := os.WriteFile("/proc/sys/net/ipv4/ip_local_port_range", []byte("1024 65535\n"), 0); err != nil {
-		return err
+	for _, s := range netSysctls {
+		if err := os.WriteFile("/proc/sys/"+s.key, []byte(s.value+"\n"), 0); err != nil {
+			return err
+		}
 	}
 	var lim unix.Rlimit
 	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &lim); err != nil {

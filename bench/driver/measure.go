@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"slices"
@@ -55,8 +56,11 @@ type results struct {
 
 // measure runs one untimed warm-up of every command, then c.reps
 // repetitions; in each repetition every case runs each tool once, the
-// tools' order rotating from one repetition to the next.
-func measure(c *config, deadline time.Time) *results {
+// tools' order rotating from one repetition to the next. Before every run
+// (untimed) the farm renews its TIME_WAIT sockets that are about to expire.
+// Sample i of every tool of a case comes from repetition i, so samples
+// pair up by index.
+func measure(c *config, f *farm, deadline time.Time) *results {
 	r := &results{samples: make([][nTools][]sample, len(cases)), complete: true}
 	paths := [nTools]string{c.ours, c.netstat, c.ss, c.kdump}
 	for rep := -1; rep < c.reps; rep++ {
@@ -67,6 +71,11 @@ func measure(c *config, deadline time.Time) *results {
 					continue
 				}
 				if time.Now().After(deadline) {
+					r.complete = false
+					return r
+				}
+				if err := f.refill(); err != nil {
+					fmt.Fprintln(os.Stderr, "driver:", err)
 					r.complete = false
 					return r
 				}
@@ -102,6 +111,27 @@ func runOnce(path string, args []string, limit time.Duration) sample {
 		}
 	}
 	return s
+}
+
+// pairedRatio is the median over repetitions of a's wall time divided by
+// b's in the same repetition, skipping repetitions where either failed;
+// ok is false when no repetition has both.
+func pairedRatio(a, b []sample) (median float64, ok bool) {
+	var rs []float64
+	for i := range min(len(a), len(b)) {
+		if a[i].failed || b[i].failed || b[i].wall == 0 {
+			continue
+		}
+		rs = append(rs, float64(a[i].wall)/float64(b[i].wall))
+	}
+	if len(rs) == 0 {
+		return 0, false
+	}
+	slices.Sort(rs)
+	if len(rs)%2 == 1 {
+		return rs[len(rs)/2], true
+	}
+	return (rs[len(rs)/2-1] + rs[len(rs)/2]) / 2, true
 }
 
 // stats are the minimum and median wall time and the largest peak RSS.

@@ -3,26 +3,29 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 )
 
-// printTable writes one line per case: min/median ms of each tool, the
-// ratios of our median to net-tools' and ss's, and peak RSS in MiB.
-func printTable(w io.Writer, c *config, r *results) {
-	fmt.Fprintf(w, "\n%d runs each (min/median ms), peak RSS in MiB; ratios are of medians\n\n", c.reps)
-	fmt.Fprintf(w, "%-6s | %-17s | %-17s | %-17s | %-15s | %8s | %6s | %s\n",
-		"args", "ours", "netstat", "ss", "kernel bound", "/netstat", "/ss", "RSS ours/nt/ss")
-	fmt.Fprintln(w, strings.Repeat("-", 122))
+// printTable writes a Markdown table with one line per case: our minimum
+// and median ms, the medians of net-tools, ss and the kernel bound, the
+// paired ratios of ours to net-tools and to ss (median over repetitions
+// of the ratio within one repetition), and peak RSS in MiB (largest of the
+// runs).
+func printTable(w io.Writer, c *config, f *farm, r *results) {
+	fmt.Fprintf(w, "\nN = %d (%d sockets made by %d holders); %d rounds; ms are min/median, ratios are medians of paired ratios\n\n",
+		c.size, f.sockets, len(f.holders), c.reps)
+	fmt.Fprintln(w, "| args | ours ms | netstat ms | ss ms | kernel bound ms | ours/netstat | ours/ss | RSS MiB ours/netstat/ss |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
 	for ci, bc := range cases {
+		s := r.samples[ci]
 		var st [nTools]stats
 		for t := range nTools {
-			st[t] = summarize(r.samples[ci][t])
+			st[t] = summarize(s[t])
 		}
-		fmt.Fprintf(w, "%-6s | %-17s | %-17s | %-17s | %-15s | %8s | %6s | %s\n", bc.name,
-			cell(st[ours]), cell(st[netstat]), cell(st[ss]), cell(st[kernel]),
-			ratio(st[ours], st[netstat]), ratio(st[ours], st[ss]),
-			rss(st[ours])+"/"+rss(st[netstat])+"/"+rss(st[ss]))
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s | %s | %s/%s/%s |\n", bc.name,
+			cell(st[ours]), med(st[netstat]), med(st[ss]), med(st[kernel]),
+			paired(s[ours], s[netstat]), paired(s[ours], s[ss]),
+			rss(st[ours]), rss(st[netstat]), rss(st[ss]))
 	}
 	if !r.complete {
 		fmt.Fprintln(w, "\n(deadline reached: some repetitions did not run)")
@@ -45,11 +48,19 @@ func cell(s stats) string {
 	return ms(s.min) + "/" + ms(s.med)
 }
 
-func ratio(a, b stats) string {
-	if a.n == 0 || b.n == 0 || b.med == 0 {
+func med(s stats) string {
+	if s.n == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%.2f", float64(a.med)/float64(b.med))
+	return ms(s.med)
+}
+
+func paired(a, b []sample) string {
+	r, ok := pairedRatio(a, b)
+	if !ok {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", r)
 }
 
 func rss(s stats) string {

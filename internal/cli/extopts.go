@@ -31,9 +31,9 @@ const maxDNSParallel = 1024
 // --help-extended lists them. ArgName names the argument in the help.
 var extensionOptions = [...]longOption{
 	{Name: "dns-timeout", Arg: requiredArgument, Val: valDNSTimeout, ArgName: "DURATION",
-		Help: "give up one DNS reverse lookup after DURATION (default 2s)"},
+		Help: "give up one DNS reverse lookup after DURATION (default 1s)"},
 	{Name: "dns-budget", Arg: requiredArgument, Val: valDNSBudget, ArgName: "DURATION",
-		Help: "stop asking DNS once lookups took DURATION in all (default 5s)"},
+		Help: "stop asking DNS once lookups took DURATION in all (default 2s)"},
 	{Name: "dns-parallel", Arg: requiredArgument, Val: valDNSParallel, ArgName: "N",
 		Help: "run at most N DNS lookups at once, 1 to 1024 (default 16)"},
 	{Name: "help-extended", Val: valHelpExtended, Help: "display this help"},

@@ -233,8 +233,8 @@ func TestHelpUnchanged(t *testing.T) {
 func TestExtendedHelpText(t *testing.T) {
 	const want = "Options beyond net-tools 2.10 (long options, accepted only when spelled in full):\n" +
 		"\n" +
-		"        --dns-timeout=DURATION   give up one DNS reverse lookup after DURATION (default 2s)\n" +
-		"        --dns-budget=DURATION    stop asking DNS once lookups took DURATION in all (default 5s)\n" +
+		"        --dns-timeout=DURATION   give up one DNS reverse lookup after DURATION (default 1s)\n" +
+		"        --dns-budget=DURATION    stop asking DNS once lookups took DURATION in all (default 2s)\n" +
 		"        --dns-parallel=N         run at most N DNS lookups at once, 1 to 1024 (default 16)\n" +
 		"        --help-extended          display this help\n" +
 		"\n" +

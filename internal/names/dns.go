@@ -3,9 +3,11 @@ package names
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/netip"
 	"strings"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -22,9 +24,40 @@ import (
 // number when DNS fails, while this lookup still finds the hosts name. Like glibc, Go asks in-addr.arpa for IPv4-mapped
 // addresses; unlike glibc, it asks ip6.arpa for IPv4-compatible ones
 // (::a.b.c.d), which glibc also turns into in-addr.arpa queries.
+//
+// Go's resolver turns a refused query into an error string, so the dial
+// below notes a read refused by the server, and a failed lookup that saw
+// one wraps syscall.ECONNREFUSED, as dnsName expects.
 func defaultLookupAddr(ctx context.Context, addr string) ([]string, error) {
-	r := &net.Resolver{PreferGo: true}
-	return r.LookupAddr(ctx, addr)
+	var refused atomic.Bool
+	var d net.Dialer
+	r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, address string) (net.Conn, error) {
+		c, err := d.DialContext(ctx, network, address)
+		if err != nil {
+			return nil, err
+		}
+		return &refusalConn{Conn: c, refused: &refused}, nil
+	}}
+	names, err := r.LookupAddr(ctx, addr)
+	if err != nil && refused.Load() {
+		err = fmt.Errorf("%w (%w)", err, syscall.ECONNREFUSED)
+	}
+	return names, err
+}
+
+// refusalConn is a connection to a name server that notes whether a read
+// was refused (ICMP port unreachable).
+type refusalConn struct {
+	net.Conn
+	refused *atomic.Bool
+}
+
+func (c *refusalConn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		c.refused.Store(true)
+	}
+	return n, err
 }
 
 // dnsName performs one DNS reverse lookup with the configured function,
@@ -33,7 +66,17 @@ func defaultLookupAddr(ctx context.Context, addr string) ([]string, error) {
 // glibc's DNS module would report: refused connections are UNAVAIL, every
 // other failure (including a timeout, and a spent budget) NOTFOUND, so
 // netstat prints the number.
+//
+// Once a lookup has been refused (every name server answered with ICMP
+// port unreachable: nothing listens), later lookups of the run report
+// UNAVAIL at once instead of asking again: a resolver that is not running
+// refuses each of them just as fast, and the answer is the same number,
+// but a thousand refused lookups would cost a "-ta" several times what
+// the listing itself does.
 func (r *Resolver) dnsName(a netip.Addr) (string, status) {
+	if r.limit.refused.Load() {
+		return "", statusUnavail
+	}
 	deadline, ok := r.limit.acquire()
 	if !ok {
 		return "", statusNotFound
@@ -44,6 +87,7 @@ func (r *Resolver) dnsName(a netip.Addr) (string, status) {
 	names, err := r.lookupAddr(ctx, a.String())
 	if err != nil || len(names) == 0 {
 		if errors.Is(err, syscall.ECONNREFUSED) {
+			r.limit.refused.Store(true)
 			return "", statusUnavail
 		}
 		return "", statusNotFound

@@ -2,26 +2,31 @@ package names
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // Defaults for the bounds on DNS reverse lookups (see Config).
 //
-//   - DefaultTimeout, 2 s per lookup: a working resolver answers a PTR query
+//   - DefaultTimeout, 1 s per lookup: a working resolver answers a PTR query
 //     from its cache in milliseconds and a cold one well under a second, so
-//     2 s only cuts off servers that are not answering at all. glibc waits
-//     5 s per try, twice, before net-tools prints the number; that is the
-//     wait this package refuses to repeat per address.
-//   - DefaultBudget, 5 s for the whole run: the longest a listing may be
-//     held up by DNS, however many addresses it has; less than what one
-//     dead lookup costs net-tools (about 10 s).
+//     1 s only cuts off servers that are not answering, or a query whose
+//     datagram was lost (Go's resolver would wait 5 s before trying again).
+//     glibc waits 5 s per try, twice, before net-tools prints the number;
+//     that is the wait this package refuses to repeat per address. Half the
+//     budget, so one lost datagram does not spend all of it.
+//   - DefaultBudget, 2 s for the whole run: the longest a listing may be
+//     held up by DNS, however many addresses it has. The target is a "-ta"
+//     of 1000 peers behind a resolver that never answers in at most 3 s;
+//     2 s of lookups leaves a second for start-up, reading the table and
+//     printing, which take tens of milliseconds at that size.
 //   - DefaultParallel, 16 lookups in flight: 1000 peers behind a resolver
 //     that answers in 20 ms take about 1.3 s, inside the budget, while a
 //     burst of 16 queries (16 UDP sockets) is modest for any resolver and
 //     far below file descriptor limits.
 const (
-	DefaultTimeout  = 2 * time.Second
-	DefaultBudget   = 5 * time.Second
+	DefaultTimeout  = 1 * time.Second
+	DefaultBudget   = 2 * time.Second
 	DefaultParallel = 16
 )
 
@@ -38,6 +43,7 @@ type dnsLimiter struct {
 	timeout time.Duration
 	budget  time.Duration
 	slots   chan struct{} // one token per lookup in flight
+	refused atomic.Bool   // a lookup was refused: DNS is not running
 
 	mu        sync.Mutex
 	inFlight  int

@@ -40,6 +40,7 @@ type Reader struct {
 	cfg  netlink.Config
 	req  request
 	rec  sockets.Socket
+	buf  []byte // receive buffer of the dumps, recvBufferSize bytes
 
 	// listeners resolves the uid of request sockets; made on first use.
 	listeners *listenerUIDs
@@ -148,23 +149,20 @@ func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket)
 	if err != nil {
 		return r.dumpError(p, ipv6, err)
 	}
-	for m, err := range r.conn.ReceiveIter() {
-		if err != nil {
-			return r.dumpError(p, ipv6, err)
-		}
-		if m.Header.Type != unix.SOCK_DIAG_BY_FAMILY {
-			continue
-		}
-		if !decodeInetDiag(m.Data, p, ipv6, &r.rec) {
+	err = r.receiveDump(func(body []byte) {
+		if !decodeInetDiag(body, p, ipv6, &r.rec) {
 			if bad != nil {
 				bad()
 			}
-			continue
+			return
 		}
 		if isRequestSock(&r.rec) {
 			r.rec.UID = r.listenerUID(r.rec.Local)
 		}
 		visit(&r.rec)
+	})
+	if err != nil {
+		return r.dumpError(p, ipv6, err)
 	}
 	return nil
 }
