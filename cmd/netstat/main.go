@@ -29,15 +29,17 @@ func run(argv []string, stdout, stderr *os.File) int {
 
 // repeat runs pass once, or with -c every second until a pass fails (or a
 // signal ends the process), flushing the output after each pass as
-// net-tools does before it sleeps.
+// net-tools does before it sleeps. Tests may shorten the pause with
+// NETSTAT_TEST_INTERVAL (see passInterval).
 func repeat(opts *cli.Options, out *output, pass func() int) int {
+	interval := passInterval()
 	for {
 		rc := pass()
 		if !opts.Continuous || rc != 0 {
 			return rc
 		}
 		out.Flush()
-		time.Sleep(time.Second)
+		time.Sleep(interval)
 	}
 }
 
