@@ -84,6 +84,23 @@ var nobodyCases = []socketCase{
 	{args: "-tulpn"},
 	{args: "-plunte"},
 	{args: "-ae"},
+	{args: "-an"},
+	{args: "-l"},
+	{args: "-xl"},
+	{args: "-tlnpe"},
+	{args: "-ao", timers: true},
+	{args: "-Sa"},
+	{args: "-v"},
+	{args: "-g"},
+	{args: "-rn"},
+	{args: "-r"},
+	{args: "-rC"},
+	{args: "-r -6"},
+	{args: "-in"},
+	{args: "-ie"},
+	{args: "-s"},
+	{args: "-s -6"},
+	{args: "-M"},
 }
 
 // TestSocketListing builds one world and compares the socket listing of the
