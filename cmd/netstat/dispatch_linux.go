@@ -84,5 +84,7 @@ func socketSource(opts *cli.Options) sockets.Source {
 	}
 	nl.States = sockets.StateMask(opts.All, opts.Listening)
 	nl.Timers = opts.Timers
+	// One TCP dump for both families when the listing reads both.
+	nl.BothFamilies = opts.SocketKinds == 0 || opts.Inet && opts.Inet6
 	return sockets.Fallback{Primary: nl, Secondary: proc}
 }

@@ -18,13 +18,24 @@ func BenchmarkInetTCPTimers(b *testing.B) {
 	benchmarkTCP(b, true)
 }
 
+// BenchmarkInetTCPBoth is BenchmarkInetTCP with BothFamilies: one
+// legacy dump, IPv6 rows held until the second call.
+func BenchmarkInetTCPBoth(b *testing.B) {
+	benchmarkTCPFamilies(b, false, true)
+}
+
 func benchmarkTCP(b *testing.B, timers bool) {
+	benchmarkTCPFamilies(b, timers, false)
+}
+
+func benchmarkTCPFamilies(b *testing.B, timers, both bool) {
 	r, err := Open()
 	if err != nil {
 		b.Skip(err)
 	}
 	defer r.Close()
 	r.Timers = timers
+	r.BothFamilies = both
 	rows := 0
 	visit := func(*sockets.Socket) { rows++ }
 	b.ReportAllocs()

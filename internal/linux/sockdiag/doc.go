@@ -15,6 +15,19 @@
 // for TCP, the port hash for UDP, the raw hash for RAW), so rows come in
 // /proc order.
 //
+// With Reader.BothFamilies, TCP is one dump instead of two: the legacy
+// TCPDIAG_GETSOCK request (struct inet_diag_req), which
+// inet_diag_dump_compat serves as an AF_UNSPEC request, so the kernel walks
+// its hash tables once and skips no socket by family (about 0.8× the time
+// of two requests at 100,000 sockets). Its idiag_ext and idiag_states work
+// as in inet_diag_req_v2 and its replies are the same inet_diag_msg, typed
+// TCPDIAG_GETSOCK. The family filter of a per-family dump only skips
+// sockets of the other family in that same walk, so the IPv4 rows of the
+// one dump, visited as they arrive, come in the order of an IPv4 dump, and
+// the IPv6 rows, kept (their fixed part and the two tcp_info bytes used)
+// and visited by the next Inet(TCP, true, ...), in the order of an IPv6
+// dump.
+//
 // # Field mapping (checked against net/ipv4/tcp_ipv4.c, inet_diag.c,
 // tcp_diag.c, udp_diag.c, raw_diag.c)
 //

@@ -41,6 +41,17 @@ func decodeInetDiag(b []byte, p sockets.Protocol, ipv6Table bool, s *sockets.Soc
 	if len(b) < msgLen {
 		return false
 	}
+	var attrs msgAttrs
+	parseAttrs(b[msgLen:], &attrs)
+	return decodeMsg(b[:msgLen], &attrs, p, ipv6Table, s)
+}
+
+// decodeMsg is decodeInetDiag on the fixed part b of an inet_diag_msg
+// (msgLen bytes) and what parseAttrs took from its attributes.
+func decodeMsg(b []byte, attrs *msgAttrs, p sockets.Protocol, ipv6Table bool, s *sockets.Socket) bool {
+	if len(b) < msgLen {
+		return false
+	}
 	family := b[0]
 	state, timer, retrans := b[1], b[2], b[3]
 	id := b[4 : 4+sockIDLen]
@@ -64,9 +75,6 @@ func decodeInetDiag(b []byte, p sockets.Protocol, ipv6Table bool, s *sockets.Soc
 	uid := binary.NativeEndian.Uint32(tail[12:])
 	inode := binary.NativeEndian.Uint32(tail[16:])
 
-	var attrs msgAttrs
-	parseAttrs(b[msgLen:], &attrs)
-
 	*s = sockets.Socket{
 		Protocol:  p,
 		IPv6Table: ipv6Table,
@@ -87,7 +95,7 @@ func decodeInetDiag(b []byte, p sockets.Protocol, ipv6Table bool, s *sockets.Soc
 			// write_seq - snd_una, which a listener keeps at 0.
 			s.SendQ = 0
 		}
-		tcpTimers(s, timer, retrans, expires, &attrs)
+		tcpTimers(s, timer, retrans, expires, attrs)
 	case sockets.Raw:
 		// /proc/net/raw prints inet_num (the protocol) and 0.
 		if attrs.hasProtocol {

@@ -303,6 +303,11 @@ func TestRequestLayout(t *testing.T) {
 	if q[3] != unix.IPPROTO_RAW {
 		t.Errorf("raw request % x", q[:8])
 	}
+	var l legacyRequest
+	l.dumpBoth(extInfo, 0x400)
+	if len(l) != 60 || l[0] != 0 || l[3] != extInfo || binary.NativeEndian.Uint32(l[52:]) != 0x400 {
+		t.Errorf("legacy dump request % x", l[:])
+	}
 	q.lookup(unix.AF_INET, netip.MustParseAddrPort("10.1.2.3:8080"))
 	id := q[8:]
 	if binary.BigEndian.Uint16(id[0:]) != 8080 || !bytes.Equal(id[4:8], []byte{10, 1, 2, 3}) ||

@@ -75,9 +75,16 @@ func compareTable(r *Reader, p sockets.Protocol, ipv6 bool, keep func(*sockets.S
 	if err != nil {
 		return nil, nil, err
 	}
+	diff, err = compareRows(got, bad, p, ipv6, keep)
+	return got, diff, err
+}
+
+// compareRows reads one table through /proc and describes every
+// difference from got (read before, with bad undecodable messages).
+func compareRows(got []sockets.Socket, bad int, p sockets.Protocol, ipv6 bool, keep func(*sockets.Socket) bool) (diff []string, err error) {
 	want, _, err := collect(threadProc, p, ipv6)
 	if err != nil {
-		return nil, nil, fmt.Errorf("/proc: %w", err)
+		return nil, fmt.Errorf("/proc: %w", err)
 	}
 	if keep != nil {
 		kept := want[:0]
@@ -101,7 +108,46 @@ func compareTable(r *Reader, p sockets.Protocol, ipv6 bool, keep func(*sockets.S
 			diff = append(diff, "netlink: "+rowString(&got[i]), "proc:    "+rowString(&want[i]))
 		}
 	}
-	return got, diff, nil
+	return diff, nil
+}
+
+// compareBoth reads TCP as netstat does with BothFamilies (IPv4, then
+// IPv6 from the same dump), then both tables through /proc, a few times
+// until they agree. It fails if the Reader did not use the one dump.
+func compareBoth(r *Reader, keep func(*sockets.Socket) bool) (rows4, rows6 []sockets.Socket, err error) {
+	var diff []string
+	for try := 0; try < 3; try++ {
+		r.BothFamilies = true
+		got4, bad4, err := collect(r, sockets.TCP, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		if r.noLegacy || !r.held.valid {
+			return nil, nil, errors.New("the legacy dump of both families was not used")
+		}
+		held := r.held.n
+		got6, bad6, err := collect(r, sockets.TCP, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(got6) != held || r.held.valid {
+			return nil, nil, fmt.Errorf("tcp6 visited %d rows, %d were held", len(got6), held)
+		}
+		d4, err := compareRows(got4, bad4, sockets.TCP, false, keep)
+		if err != nil {
+			return nil, nil, err
+		}
+		d6, err := compareRows(got6, bad6, sockets.TCP, true, keep)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(d4)+len(d6) == 0 {
+			return got4, got6, nil
+		}
+		diff = append(d4, d6...)
+		time.Sleep(30 * time.Millisecond)
+	}
+	return nil, nil, fmt.Errorf("tcp+tcp6 from one dump differ from /proc:\n\t%s", strings.Join(diff, "\n\t"))
 }
 
 // compareWithRetry repeats compareTable a few times: a timer can fire, or
@@ -151,6 +197,18 @@ func TestLiveEquivalence(t *testing.T) {
 				}
 				logs = append(logs, fmt.Sprintf("timers=%v %s: %d rows identical", timers, tableName(tb.p, tb.ipv6), len(rows)))
 			}
+
+			// TCP of both families from one legacy dump.
+			rows4, rows6, err := compareBoth(r, nil)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("timers=%v BothFamilies: %w", timers, err))
+			} else {
+				if timers {
+					errs = append(errs, checkTCPCoverage(rows4, false), checkTCPCoverage(rows6, true))
+				}
+				logs = append(logs, fmt.Sprintf("timers=%v tcp+tcp6 from one dump: %d+%d rows identical", timers, len(rows4), len(rows6)))
+			}
+			r.BothFamilies = false
 			r.Close()
 		}
 
@@ -174,6 +232,16 @@ func TestLiveEquivalence(t *testing.T) {
 				}
 				if len(rows) == 0 {
 					errs = append(errs, fmt.Errorf("States=1<<%d %s: no rows", c.state, tableName(c.p, v6)))
+				}
+			}
+			if c.p == sockets.TCP {
+				rows4, rows6, err := compareBoth(r, func(s *sockets.Socket) bool { return s.State == c.state })
+				r.BothFamilies = false
+				switch {
+				case err != nil:
+					errs = append(errs, fmt.Errorf("States=1<<%d BothFamilies: %w", c.state, err))
+				case len(rows4) == 0 || len(rows6) == 0:
+					errs = append(errs, fmt.Errorf("States=1<<%d BothFamilies: %d+%d rows", c.state, len(rows4), len(rows6)))
 				}
 			}
 		}

@@ -35,12 +35,27 @@ type Reader struct {
 	// Leave it off unless the timer column (-o) is printed: it makes every
 	// TCP message about 250 bytes longer.
 	Timers bool
+	// BothFamilies says that TCP is read for both families, IPv4 and then
+	// IPv6, as netstat lists them. Inet(TCP, false, ...) then sends one
+	// request for both (the legacy TCPDIAG_GETSOCK, which the kernel
+	// serves with one walk of its hash tables where two per-family
+	// requests walk them twice), visits the IPv4 rows as they arrive and
+	// keeps the IPv6 rows, which the next Inet(TCP, true, ...) visits
+	// without asking the kernel again. The rows, and their order, are
+	// those of the two per-family dumps.
+	BothFamilies bool
 
 	conn *netlink.Conn
 	cfg  netlink.Config
 	req  request
 	rec  sockets.Socket
 	buf  []byte // receive buffer of the dumps, recvBufferSize bytes
+
+	// held is the IPv6 half of the last TCP dump of both families, until
+	// Inet(TCP, true, ...) visits it; noLegacy records that the kernel
+	// refused the legacy request.
+	held     heldRows
+	noLegacy bool
 
 	// listeners resolves the uid of request sockets; made on first use.
 	listeners *listenerUIDs
@@ -137,7 +152,20 @@ func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket)
 	if p == sockets.TCP && r.Timers {
 		ext = extInfo
 	}
-	r.req.dump(family, inetProtocols[p].proto, ext, stateMask(r.States, p == sockets.TCP))
+	states := stateMask(r.States, p == sockets.TCP)
+	if p == sockets.TCP {
+		if ipv6 && r.held.ready(ext, states) {
+			r.visitHeld(visit)
+			return nil
+		}
+		r.held.drop()
+		if !ipv6 && r.BothFamilies && !r.noLegacy {
+			if done, err := r.inetTCPBoth(ext, states, visit, bad); done {
+				return err
+			}
+		}
+	}
+	r.req.dump(family, inetProtocols[p].proto, ext, states)
 	if r.listeners != nil {
 		r.listeners.reset()
 	}
@@ -149,7 +177,7 @@ func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket)
 	if err != nil {
 		return r.dumpError(p, ipv6, err)
 	}
-	err = r.receiveDump(func(body []byte) {
+	err = r.receiveDump(unix.SOCK_DIAG_BY_FAMILY, func(body []byte) {
 		if !decodeInetDiag(body, p, ipv6, &r.rec) {
 			if bad != nil {
 				bad()

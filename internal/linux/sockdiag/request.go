@@ -83,3 +83,29 @@ func stateMask(states uint32, tcp bool) uint32 {
 	}
 	return states & tcpAllStates
 }
+
+// The legacy tcp_diag request (struct inet_diag_req), which the kernel
+// still serves through inet_diag_rcv_msg_compat.
+const (
+	// tcpDiagGetSock is TCPDIAG_GETSOCK, the nlmsg_type of a legacy TCP
+	// request; the kernel answers with messages of the same type.
+	tcpDiagGetSock = 18
+	// legacyReqLen is sizeof(struct inet_diag_req): family, src_len,
+	// dst_len, ext, a 48-byte inet_diag_sockid, states, dbs.
+	legacyReqLen = 4 + sockIDLen + 8
+)
+
+// legacyRequest is a reusable struct inet_diag_req body.
+type legacyRequest [legacyReqLen]byte
+
+// dumpBoth fills q for a legacy dump of every TCP socket whose state bit is
+// set in states. inet_diag_dump_compat turns it into a request with
+// sdiag_family AF_UNSPEC, whatever idiag_family says, so one walk of the
+// hash tables returns the sockets of both families, interleaved as they lie
+// in the tables. idiag_ext and idiag_states mean what they mean in
+// inet_diag_req_v2.
+func (q *legacyRequest) dumpBoth(ext uint8, states uint32) {
+	*q = legacyRequest{}
+	q[3] = ext
+	binary.NativeEndian.PutUint32(q[4+sockIDLen:], states)
+}
