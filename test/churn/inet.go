@@ -55,7 +55,10 @@ func checkInetRow(line string, extended bool, procs *procSet) error {
 	if !tcpStates[state] {
 		return fmt.Errorf("state %q is not a TCP state", state)
 	}
-	if err := checkInetAddr(proto, local, false); err != nil {
+	// A socket caught while it closes can already have given its port back
+	// (the kernel zeroes it on unhash): /proc and sock_diag then show local
+	// port 0, which net-tools prints as '*'. Only CLOSE rows may do that.
+	if err := checkInetAddr(proto, local, state == "CLOSE"); err != nil {
 		return fmt.Errorf("local address: %w", err)
 	}
 	if err := checkInetAddr(proto, foreign, true); err != nil {
