@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/gonetstat/netstat/internal/sockets"
 )
@@ -20,11 +19,7 @@ var _ sockets.Source = FS{}
 
 // path returns the file name of table (relative to ROOT/net).
 func (f FS) path(table string) string {
-	root := f.Root
-	if root == "" {
-		root = "/proc"
-	}
-	return filepath.Join(root, "net", table)
+	return netPath(f.Root, table)
 }
 
 // inetTableNames names the /proc/net file of each Internet protocol, IPv4

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/netip"
 	"os"
-	"path/filepath"
 
 	"github.com/gonetstat/netstat/internal/groups"
 )
@@ -37,11 +36,7 @@ type igmpState struct {
 
 // read opens ROOT/net/name and feeds its lines to the parser.
 func (g *Groups) read(name string, visit func(*groups.Membership), bad func(bool, int)) error {
-	root := g.Root
-	if root == "" {
-		root = "/proc"
-	}
-	f, err := os.Open(filepath.Join(root, "net", name))
+	f, err := os.Open(netPath(g.Root, name))
 	if err != nil {
 		return err
 	}

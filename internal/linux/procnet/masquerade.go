@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/netip"
 	"os"
-	"path/filepath"
 
 	"github.com/gonetstat/netstat/internal/nat"
 )
@@ -21,11 +20,7 @@ var _ nat.Source = Masquerade{}
 
 // Masquerade reads ROOT/net/ip_masquerade.
 func (m Masquerade) Masquerade() (nat.Table, error) {
-	root := m.Root
-	if root == "" {
-		root = "/proc"
-	}
-	f, err := os.Open(filepath.Join(root, "net", "ip_masquerade"))
+	f, err := os.Open(netPath(m.Root, "ip_masquerade"))
 	if err != nil {
 		return nat.Table{}, err
 	}

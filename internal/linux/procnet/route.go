@@ -4,7 +4,6 @@ import (
 	"io"
 	"net/netip"
 	"os"
-	"path/filepath"
 
 	"github.com/gonetstat/netstat/internal/routes"
 )
@@ -20,11 +19,7 @@ var _ routes.Source = Routes{}
 
 // open opens ROOT/net/name.
 func (r Routes) open(name string) (*os.File, error) {
-	root := r.Root
-	if root == "" {
-		root = "/proc"
-	}
-	return os.Open(filepath.Join(root, "net", name))
+	return os.Open(netPath(r.Root, name))
 }
 
 // Table reports whether ROOT/net/name can be opened.

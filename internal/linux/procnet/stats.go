@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/gonetstat/netstat/internal/counters"
 )
@@ -20,11 +19,7 @@ var _ counters.Source = Stats{}
 
 // path returns the name of ROOT/net/name.
 func (s Stats) path(name string) string {
-	root := s.Root
-	if root == "" {
-		root = "/proc"
-	}
-	return filepath.Join(root, "net", name)
+	return netPath(s.Root, name)
 }
 
 // SNMP reads ROOT/net/snmp.
