@@ -126,6 +126,11 @@ func TestParseIPv6Route(t *testing.T) {
 	if !rows[6].Dest.Is4In6() {
 		t.Errorf("mapped: %+v", rows[6])
 	}
+	// A signed prefix length scans as C's %02x does (net-tools prints /-1).
+	rows, _ = ParseIPv6Route(strings.NewReader(strings.Repeat("0", 32) + " -1 " + strings.Repeat("0", 32) + " 00 " + strings.Repeat("0", 32) + " 00000400 00000001 00000000 00000001 lo\n"))
+	if len(rows) != 1 || rows[0].PrefixLen != -1 || rows[0].Iface != "lo" {
+		t.Errorf("signed prefix: %+v", rows)
+	}
 }
 
 func TestRoutesTable(t *testing.T) {
@@ -163,7 +168,9 @@ func FuzzParseIPv6Route(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rows, _ := ParseIPv6Route(bytes.NewReader(b))
 		for _, r := range rows {
-			if !r.Dest.Is6() || !r.NextHop.Is6() || len(r.Iface) > 15 || r.PrefixLen > 255 || r.PrefixLen < 0 {
+			// %02x takes a sign, so "-f" scans as -15: net-tools then
+			// prints "::/-15", and so do we.
+			if !r.Dest.Is6() || !r.NextHop.Is6() || len(r.Iface) > 15 || r.PrefixLen > 255 || r.PrefixLen < -15 {
 				t.Fatalf("bad row %+v", r)
 			}
 		}
