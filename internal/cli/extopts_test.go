@@ -85,13 +85,13 @@ func TestExtensionPrefixesRejected(t *testing.T) {
 	requireReference(t)
 	for _, lo := range extensionOptions {
 		for _, p := range prefixes(lo.Name) {
-			if p == lo.Name {
-				continue
+			if isExtensionName(p) {
+				continue // itself an extension (--check of --check-set)
 			}
 			for _, args := range [][]string{{"--" + p}, {"--" + p + "=3"}, {"--" + p, "3"}} {
 				checkUnchanged(t, args)
 				with, _ := parseBoth(args)
-				if o := with.Opts; o != nil && (o.DNSTimeout != 0 || o.DNSBudget != 0 || o.DNSParallel != 0) {
+				if o := with.Opts; o != nil && o.Extensions != (Extensions{}) {
 					t.Errorf("%q was taken for --%s", args, lo.Name)
 				}
 				if strings.Contains(with.Out.Stdout, "beyond net-tools") {
@@ -100,6 +100,16 @@ func TestExtensionPrefixesRejected(t *testing.T) {
 			}
 		}
 	}
+}
+
+// isExtensionName reports whether name is an extension option's name.
+func isExtensionName(name string) bool {
+	for _, lo := range extensionOptions {
+		if lo.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // TestExtensionNamesFree checks the rule that keeps net-tools command lines
@@ -125,7 +135,7 @@ func TestExtensionNamesFree(t *testing.T) {
 			t.Errorf("extension --%s reuses a name or value", e.Name)
 		}
 		names[e.Name], vals[e.Val] = true, true
-		if e.Help == "" || (e.Arg == requiredArgument) != (e.ArgName != "") {
+		if e.Help == "" || (e.Arg != noArgument) != (e.ArgName != "") {
 			t.Errorf("extension --%s: help %q, argument name %q", e.Name, e.Help, e.ArgName)
 		}
 	}
@@ -134,16 +144,16 @@ func TestExtensionNamesFree(t *testing.T) {
 func TestExtensionOptions(t *testing.T) {
 	tests := []struct {
 		args []string
-		want Options // the extension fields only
+		want Extensions // the DNS fields only
 	}{
-		{[]string{"--dns-timeout=3s"}, Options{DNSTimeout: 3 * time.Second}},
-		{[]string{"--dns-timeout", "250ms", "-t"}, Options{DNSTimeout: 250 * time.Millisecond}},
-		{[]string{"-t", "--dns-budget=1.5"}, Options{DNSBudget: 1500 * time.Millisecond}},
-		{[]string{"--dns-budget", "2", "--dns-budget=1m"}, Options{DNSBudget: time.Minute}},
-		{[]string{"--dns-parallel=1", "-tan"}, Options{DNSParallel: 1}},
-		{[]string{"x", "--dns-parallel", "1024"}, Options{DNSParallel: 1024}},
+		{[]string{"--dns-timeout=3s"}, Extensions{DNSTimeout: 3 * time.Second}},
+		{[]string{"--dns-timeout", "250ms", "-t"}, Extensions{DNSTimeout: 250 * time.Millisecond}},
+		{[]string{"-t", "--dns-budget=1.5"}, Extensions{DNSBudget: 1500 * time.Millisecond}},
+		{[]string{"--dns-budget", "2", "--dns-budget=1m"}, Extensions{DNSBudget: time.Minute}},
+		{[]string{"--dns-parallel=1", "-tan"}, Extensions{DNSParallel: 1}},
+		{[]string{"x", "--dns-parallel", "1024"}, Extensions{DNSParallel: 1024}},
 		{[]string{"--dns-timeout=1s", "--dns-budget=2s", "--dns-parallel=3"},
-			Options{DNSTimeout: time.Second, DNSBudget: 2 * time.Second, DNSParallel: 3}},
+			Extensions{DNSTimeout: time.Second, DNSBudget: 2 * time.Second, DNSParallel: 3}},
 	}
 	for _, tc := range tests {
 		var stdout, stderr bytes.Buffer
@@ -152,7 +162,7 @@ func TestExtensionOptions(t *testing.T) {
 			t.Errorf("%q: done %v, stdout %q, stderr %q", tc.args, done, stdout.String(), stderr.String())
 			continue
 		}
-		got := Options{DNSTimeout: opts.DNSTimeout, DNSBudget: opts.DNSBudget, DNSParallel: opts.DNSParallel}
+		got := Extensions{DNSTimeout: opts.DNSTimeout, DNSBudget: opts.DNSBudget, DNSParallel: opts.DNSParallel}
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q: got %+v, want %+v", tc.args, got, tc.want)
 		}
@@ -231,17 +241,74 @@ func TestHelpUnchanged(t *testing.T) {
 }
 
 func TestExtendedHelpText(t *testing.T) {
-	const want = "Options beyond net-tools 2.10 (long options, accepted only when spelled in full):\n" +
-		"\n" +
-		"        --dns-timeout=DURATION   give up one DNS reverse lookup after DURATION (default 1s)\n" +
-		"        --dns-budget=DURATION    stop asking DNS once lookups took DURATION in all (default 2s)\n" +
-		"        --dns-parallel=N         run at most N DNS lookups at once, 1 to 1024 (default 16)\n" +
-		"        --help-extended          display this help\n" +
-		"\n" +
-		"  DURATION is a number of seconds or a Go duration such as 500ms or 1m30s.\n" +
-		"  A host whose lookup times out, or comes after the budget is spent, is\n" +
-		"  shown as a number, as when DNS has no name for it.\n"
-	if got := ExtendedHelpText(); got != want {
-		t.Errorf("extended help:\n%s\nwant:\n%s", got, want)
+	got := ExtendedHelpText()
+	if !strings.HasPrefix(got, "Options beyond net-tools 2.10 (long options, accepted only when spelled in full):\n\n") ||
+		!strings.HasSuffix(got, "  shown as a number, as when DNS has no name for it.\n") {
+		t.Errorf("extended help head or tail:\n%s", got)
+	}
+	for _, want := range []string{
+		"        --dns-timeout=DURATION       give up one DNS reverse lookup after DURATION (default 1s)\n",
+		"        --watch[=SECONDS]            refresh every SECONDS (default 1) and show what changed\n",
+		"        --json                       print the table as JSON (schema: docs/json.md)\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("extended help lacks %q:\n%s", want, got)
+		}
+	}
+	// One line per option, the descriptions in one column.
+	lines := strings.Split(got, "\n")
+	for i, lo := range extensionOptions {
+		line := lines[2+i]
+		if !strings.HasPrefix(line, "        --"+lo.Name) || !strings.HasSuffix(line, "  "+lo.Help) ||
+			len(line)-len(lo.Help) != 8+helpNameWidth {
+			t.Errorf("line %q for --%s", line, lo.Name)
+		}
+	}
+}
+
+// TestFeatureOptions checks the values of the feature options and that
+// --watch takes a value only after '='.
+func TestFeatureOptions(t *testing.T) {
+	tests := []struct {
+		args []string
+		want Extensions
+	}{
+		{[]string{"--json", "-tan"}, Extensions{JSON: true}},
+		{[]string{"--state=listen,established", "--port", "22"},
+			Extensions{Filters: Filters{State: "listen,established", Port: "22"}}},
+		{[]string{"--sport=1-1024", "--dport=443", "--addr=10.0.0.0/8", "--pid=1,2", "--program-name=sshd", "--user=root"},
+			Extensions{Filters: Filters{SPort: "1-1024", DPort: "443", Addr: "10.0.0.0/8", PID: "1,2", Program: "sshd", User: "root"}}},
+		{[]string{"--summary", "--count=lport", "--top", "5"}, Extensions{Summary: true, Count: "lport", Top: 5}},
+		{[]string{"--watch"}, Extensions{Watch: time.Second}},
+		{[]string{"--watch=2.5", "-i"}, Extensions{Watch: 2500 * time.Millisecond}},
+		{[]string{"--netns=blue", "--all-netns", "--tcp-info", "--nat"},
+			Extensions{NetNS: "blue", AllNetNS: true, TCPInfo: true, NAT: true}},
+		{[]string{"--check", "--check-interval=200ms", "--check-config=/etc/x", "--check-set=a=1", "--check-set", "b=2"},
+			Extensions{Check: true, CheckInterval: 200 * time.Millisecond, CheckConfig: "/etc/x", CheckSet: "a=1\nb=2"}},
+	}
+	for _, tc := range tests {
+		var stdout, stderr bytes.Buffer
+		opts, _, done := parse(append([]string{"netstat"}, tc.args...), &stdout, &stderr, false)
+		if done || stdout.Len()+stderr.Len() > 0 {
+			t.Errorf("%q: done %v, stdout %q, stderr %q", tc.args, done, stdout.String(), stderr.String())
+			continue
+		}
+		if opts.Extensions != tc.want {
+			t.Errorf("%q: got %+v, want %+v", tc.args, opts.Extensions, tc.want)
+		}
+	}
+	// "--watch 3": the 3 is not its value but net-tools' trailing delay.
+	var stdout, stderr bytes.Buffer
+	opts, _, _ := parse([]string{"netstat", "--watch", "3"}, &stdout, &stderr, false)
+	if opts == nil || opts.Watch != time.Second {
+		t.Errorf("--watch 3: %+v", opts)
+	}
+	for _, bad := range [][]string{{"--count=port"}, {"--top=0"}, {"--watch=0"}, {"--netns="}, {"--check-set=x"}} {
+		stdout.Reset()
+		stderr.Reset()
+		_, code, done := parse(append([]string{"netstat"}, bad...), &stdout, &stderr, false)
+		if !done || code != ExitUsage || !strings.HasPrefix(stderr.String(), "netstat: invalid argument") {
+			t.Errorf("%q: code %d, stderr %q", bad, code, stderr.String())
+		}
 	}
 }

@@ -29,6 +29,9 @@ type argMode int
 const (
 	noArgument       argMode = iota // a flag; "--name=value" is an error
 	requiredArgument                // value in "--name=value" or the next word
+	// optionalArgument takes a value only as "--name=value"; the next word
+	// is never taken. Only extension options use it.
+	optionalArgument
 )
 
 // longOption is one row of the getopt_long table. Two rows whose Arg and Val

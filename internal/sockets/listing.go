@@ -28,6 +28,9 @@ type Listing struct {
 	Groups func() int
 	// EUID is the effective uid, printed in the "-p" warning.
 	EUID int
+	// Filter, when set, drops the rows it does not keep (SCTP rows are
+	// not filtered).
+	Filter RowFilter
 
 	buf []byte
 }
@@ -60,13 +63,16 @@ func (l *Listing) pass() error {
 		names:    l.Names,
 	}
 	ownersLoaded := false
+	filterOwners := l.Filter != nil && l.Filter.NeedsOwners()
 	loadOwners := func() {
-		if !o.Programs || ownersLoaded {
+		if !(o.Programs || filterOwners) || ownersLoaded {
 			return
 		}
 		ownersLoaded = true
 		x.owners = l.Owners()
-		l.warnOwners(x.owners)
+		if o.Programs {
+			l.warnOwners(x.owners)
+		}
 	}
 	anyKinds := o.SocketKinds > 0
 	if !anyKinds || o.TCP || o.SCTP || o.UDP || o.UDPLite || o.Raw {

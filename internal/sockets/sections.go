@@ -30,14 +30,14 @@ func (l *Listing) inetSections(x *extras) error {
 		return l.table(name, func(ipv6 bool) error {
 			if prefetch == nil {
 				return l.Src.Inet(p, ipv6, func(s *Socket) {
-					if l.shown(s.isServer()) {
+					if l.shown(s.isServer()) && l.keepInet(s, x) {
 						printRow(s)
 					}
 				}, bad(kind))
 			}
 			var rows []Socket
 			err := l.Src.Inet(p, ipv6, func(s *Socket) {
-				if l.shown(s.isServer()) {
+				if l.shown(s.isServer()) && l.keepInet(s, x) {
 					rows = append(rows, *s)
 				}
 			}, bad(kind))
@@ -114,7 +114,7 @@ func (l *Listing) unixSection(x *extras) error {
 			l.write(header)
 			headed = true
 		}
-		if !l.shown(u.isListening()) {
+		if !l.shown(u.isListening()) || !l.keepUnix(u, x) {
 			return
 		}
 		l.buf = appendUnixRow(l.buf, u, x)

@@ -3,7 +3,10 @@
 // listing. It never reads the kernel itself: a Source does that.
 package sockets
 
-import "net/netip"
+import (
+	"net/netip"
+	"time"
+)
 
 // Protocol names the kernel table a socket row came from.
 type Protocol uint8
@@ -56,6 +59,35 @@ type Socket struct {
 	Timeout uint64
 	UID     uint32
 	Inode   uint64
+	// Info is the kernel's tcp_info for a TCP socket when it was asked for
+	// (--tcp-info) and the reader can give it; nil otherwise. Like the
+	// record, it may be reused after the visit returns.
+	Info *TCPInfo
+}
+
+// TCPInfo is what the kernel's struct tcp_info (and the congestion control
+// attribute) tell about one TCP socket. Durations come from the kernel's
+// microsecond and millisecond fields; rates are in bytes per second.
+type TCPInfo struct {
+	RTT, RTTVar  time.Duration
+	RTO          time.Duration
+	SndCwnd      uint32 // congestion window, in segments
+	SndSsthresh  uint32 // slow start threshold; 0x7fffffff means none yet
+	SndMSS       uint32
+	Retransmits  uint8  // retransmissions of the current segment
+	Lost         uint32 // segments thought lost
+	TotalRetrans uint32 // retransmitted segments over the socket's life
+	BytesAcked   uint64
+	BytesRecv    uint64
+	// DeliveryRate and PacingRate are zero when the kernel does not send
+	// them (older kernels send a shorter struct).
+	DeliveryRate uint64
+	PacingRate   uint64
+	// Congestion is the congestion control algorithm ("cubic", "bbr").
+	Congestion string
+	// LastSend and LastRecv are the time since data was last sent and
+	// received.
+	LastSend, LastRecv time.Duration
 }
 
 // UnixSocket is one row of /proc/net/unix.
