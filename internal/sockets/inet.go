@@ -132,7 +132,12 @@ func (r *inetRow) appendRow(b []byte, s *Socket) []byte {
 	if r.timers {
 		timer = timerText(s)
 	}
-	return r.appendTail(b, s.UID, s.Inode, timer)
+	b = r.appendTail(b, s.UID, s.Inode, timer)
+	if s.Info != nil {
+		// --tcp-info: after every net-tools column, before the newline.
+		b = append(appendTCPInfo(b[:len(b)-1], s.Info), '\n')
+	}
+	return b
 }
 
 // appendPadInt appends v right-justified in width columns (printf "%*d").
@@ -141,8 +146,9 @@ func appendPadInt(b []byte, v int64, width int) []byte {
 	return padLeft(b, string(strconv.AppendInt(digits[:0], v, 10)), width)
 }
 
-// inetHeader returns the two header lines of the Internet section.
-func inetHeader(all, listening, user, programs, timers bool) string {
+// inetHeader returns the two header lines of the Internet section;
+// tcpInfo adds the word over the --tcp-info columns.
+func inetHeader(all, listening, user, programs, timers, tcpInfo bool) string {
 	b := make([]byte, 0, 160)
 	b = append(b, "Active Internet connections "...)
 	b = append(b, selectionText(all, listening)...)
@@ -155,6 +161,9 @@ func inetHeader(all, listening, user, programs, timers bool) string {
 	}
 	if timers {
 		b = append(b, " Timer"...)
+	}
+	if tcpInfo {
+		b = append(b, tcpInfoHeader...)
 	}
 	return string(append(b, '\n'))
 }

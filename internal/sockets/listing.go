@@ -77,7 +77,7 @@ func (l *Listing) pass() error {
 	anyKinds := o.SocketKinds > 0
 	if !anyKinds || o.TCP || o.SCTP || o.UDP || o.UDPLite || o.Raw {
 		loadOwners()
-		l.write(inetHeader(o.All, o.Listening && !o.All, x.user, o.Programs, o.Timers))
+		l.write(inetHeader(o.All, o.Listening && !o.All, x.user, o.Programs, o.Timers, o.TCPInfo))
 		if err := l.inetSections(x); err != nil {
 			return err
 		}

@@ -38,7 +38,7 @@ func (l *Listing) inetSections(x *extras) error {
 			var rows []Socket
 			err := l.Src.Inet(p, ipv6, func(s *Socket) {
 				if l.shown(s.isServer()) && l.keepInet(s, x) {
-					rows = append(rows, *s)
+					rows = append(rows, s.Clone())
 				}
 			}, bad(kind))
 			prefetchHosts(prefetch, rows)

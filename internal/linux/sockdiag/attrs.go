@@ -5,6 +5,7 @@ import "encoding/binary"
 // inet_diag attribute types used here (enum in include/uapi/linux/inet_diag.h).
 const (
 	attrInfo     = 2  // INET_DIAG_INFO: struct tcp_info for TCP
+	attrCong     = 4  // INET_DIAG_CONG: congestion control name, NUL-terminated
 	attrProtocol = 10 // INET_DIAG_PROTOCOL: u8 sk_protocol of RAW sockets
 )
 
@@ -23,6 +24,11 @@ type msgAttrs struct {
 
 	hasProtocol bool
 	protocol    uint8
+
+	// info and cong are the payloads of INET_DIAG_INFO and INET_DIAG_CONG,
+	// nil when absent. They alias the receive buffer: valid only until
+	// the next datagram is read.
+	info, cong []byte
 }
 
 // parseAttrs walks the netlink attributes in b (struct nlattr: u16 length
@@ -40,11 +46,14 @@ func parseAttrs(b []byte, a *msgAttrs) {
 		payload := b[4:n]
 		switch typ {
 		case attrInfo:
+			a.info = payload
 			if len(payload) > tcpiProbes {
 				a.hasInfo = true
 				a.retransmits = payload[tcpiRetransmits]
 				a.probes = payload[tcpiProbes]
 			}
+		case attrCong:
+			a.cong = payload
 		case attrProtocol:
 			if len(payload) >= 1 {
 				a.hasProtocol = true

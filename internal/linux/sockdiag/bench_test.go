@@ -24,11 +24,21 @@ func BenchmarkInetTCPBoth(b *testing.B) {
 	benchmarkTCPFamilies(b, false, true)
 }
 
+// BenchmarkInetTCPInfo is BenchmarkInetTCPBoth with TCPInfo
+// (--tcp-info): tcp_info and the congestion name decoded for every row.
+func BenchmarkInetTCPInfo(b *testing.B) {
+	benchmarkTCPWith(b, false, true, true)
+}
+
 func benchmarkTCP(b *testing.B, timers bool) {
 	benchmarkTCPFamilies(b, timers, false)
 }
 
 func benchmarkTCPFamilies(b *testing.B, timers, both bool) {
+	benchmarkTCPWith(b, timers, both, false)
+}
+
+func benchmarkTCPWith(b *testing.B, timers, both, info bool) {
 	r, err := Open()
 	if err != nil {
 		b.Skip(err)
@@ -36,6 +46,7 @@ func benchmarkTCPFamilies(b *testing.B, timers, both bool) {
 	defer r.Close()
 	r.Timers = timers
 	r.BothFamilies = both
+	r.TCPInfo = info
 	rows := 0
 	visit := func(*sockets.Socket) { rows++ }
 	b.ReportAllocs()

@@ -1,9 +1,11 @@
 package sockdiag
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gonetstat/netstat/internal/sockets"
+	"golang.org/x/sys/unix"
 )
 
 // seedWithFixtures adds every captured message body to f.
@@ -53,5 +55,33 @@ func FuzzParseAttrs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var a msgAttrs
 		parseAttrs(b, &a)
+	})
+}
+
+// FuzzDecodeTCPInfo checks the tcp_info decoder on arbitrary attribute
+// payloads: no panic, no NUL in the congestion name, and a short struct
+// means the same as that struct padded with zeros to the full size.
+func FuzzDecodeTCPInfo(f *testing.F) {
+	f.Add(constructedInfo(unix.SizeofTCPInfo), []byte("cubic\x00"))
+	f.Add(constructedInfo(168)[:120], []byte("bbr"))
+	f.Add([]byte{1}, []byte{})
+	f.Fuzz(func(t *testing.T, info, cong []byte) {
+		var raw unix.TCPInfo
+		var got, padded sockets.TCPInfo
+		if !decodeTCPInfo(info, cong, &raw, &got) {
+			if len(info) != 0 {
+				t.Fatal("non-empty tcp_info rejected")
+			}
+			return
+		}
+		if strings.IndexByte(got.Congestion, 0) >= 0 {
+			t.Fatalf("NUL in congestion name %q", got.Congestion)
+		}
+		full := make([]byte, max(len(info), unix.SizeofTCPInfo))
+		copy(full, info)
+		decodeTCPInfo(full, cong, &raw, &padded)
+		if got != padded {
+			t.Fatalf("short struct %+v, padded %+v", got, padded)
+		}
 	})
 }

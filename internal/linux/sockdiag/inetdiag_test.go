@@ -258,7 +258,7 @@ func TestParseAttrs(t *testing.T) {
 	}
 	// Zero length ends the walk.
 	parseAttrs([]byte{0, 0, 2, 0, 9, 9, 9, 9}, &a)
-	if a != (msgAttrs{}) {
+	if a.hasInfo || a.hasProtocol || a.info != nil || a.cong != nil {
 		t.Errorf("zero length: got %+v", a)
 	}
 }

@@ -44,6 +44,13 @@ type Reader struct {
 	// without asking the kernel again. The rows, and their order, are
 	// those of the two per-family dumps.
 	BothFamilies bool
+	// TCPInfo asks the kernel for tcp_info and the congestion control
+	// name with every TCP socket and hands them over in Socket.Info
+	// (--tcp-info), a record reused from row to row like the Socket.
+	// Rows without tcp_info (TIME_WAIT, request sockets) and listeners
+	// get a nil Info. It turns BothFamilies off: TCP is then read with
+	// one request per family.
+	TCPInfo bool
 
 	conn *netlink.Conn
 	cfg  netlink.Config
@@ -59,6 +66,9 @@ type Reader struct {
 
 	// listeners resolves the uid of request sockets; made on first use.
 	listeners *listenerUIDs
+
+	// infos decodes tcp_info into the record's Info (TCPInfo only).
+	infos tcpInfoDecoder
 }
 
 var _ sockets.Source = (*Reader)(nil)
@@ -152,6 +162,10 @@ func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket)
 	if p == sockets.TCP && r.Timers {
 		ext = extInfo
 	}
+	withInfo := p == sockets.TCP && r.TCPInfo
+	if withInfo {
+		ext |= extInfo | extCong
+	}
 	states := stateMask(r.States, p == sockets.TCP)
 	if p == sockets.TCP {
 		if ipv6 && r.held.ready(ext, states) {
@@ -159,7 +173,9 @@ func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket)
 			return nil
 		}
 		r.held.drop()
-		if !ipv6 && r.BothFamilies && !r.noLegacy {
+		// The held IPv6 rows keep no tcp_info: with TCPInfo, ask per
+		// family.
+		if !ipv6 && r.BothFamilies && !r.noLegacy && !withInfo {
 			if done, err := r.inetTCPBoth(ext, states, visit, bad); done {
 				return err
 			}
@@ -186,6 +202,9 @@ func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket)
 		}
 		if isRequestSock(&r.rec) {
 			r.rec.UID = r.listenerUID(r.rec.Local)
+		}
+		if withInfo {
+			r.infos.attach(&r.rec, body[msgLen:])
 		}
 		visit(&r.rec)
 	})
