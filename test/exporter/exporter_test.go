@@ -1,0 +1,141 @@
+package exporter
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// runningExporter is a netstat-exporter process started by a test.
+type runningExporter struct {
+	cmd    *exec.Cmd
+	addr   string
+	stderr *bytes.Buffer
+	client *http.Client
+	exited bool // stop has reaped it
+}
+
+// buildExporter builds ./cmd/netstat-exporter into dir.
+func buildExporter(t *testing.T, dir string) string {
+	t.Helper()
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "netstat-exporter")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/netstat-exporter")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/netstat-exporter: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// moduleRoot walks up from the working directory to go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// freePort returns a loopback address with a port nothing listens on.
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// startExporter starts bin with args on a free loopback port and waits
+// until it answers; it is killed by PID when the test ends.
+func startExporter(t *testing.T, bin string, args ...string) *runningExporter {
+	t.Helper()
+	e := &runningExporter{addr: freePort(t), stderr: &bytes.Buffer{}}
+	e.cmd = exec.Command(bin, append([]string{"--web.listen-address=" + e.addr}, args...)...)
+	e.cmd.Stderr = e.stderr
+	e.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	if err := e.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if !e.exited {
+			syscall.Kill(e.cmd.Process.Pid, syscall.SIGKILL)
+			e.cmd.Wait()
+		}
+	})
+	// One kept-alive connection for every request of the test, so that
+	// the test's own traffic is one stable ESTABLISHED pair.
+	e.client = &http.Client{Transport: &http.Transport{MaxIdleConns: 1, MaxConnsPerHost: 1}, Timeout: 20 * time.Second}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.Dial("tcp4", e.addr)
+		if err == nil {
+			c.Close()
+			return e
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the exporter does not listen on %s: %v\n%s", e.addr, err, e.stderr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// get fetches path from the exporter.
+func (e *runningExporter) get(t *testing.T, path string) []byte {
+	t.Helper()
+	resp, err := e.client.Get("http://" + e.addr + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s\n%s", path, resp.Status, body)
+	}
+	return body
+}
+
+// stop sends SIGTERM and waits for a clean exit.
+func (e *runningExporter) stop(t *testing.T) error {
+	t.Helper()
+	syscall.Kill(e.cmd.Process.Pid, syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- e.cmd.Wait() }()
+	select {
+	case err := <-done:
+		e.exited = true
+		return err
+	case <-time.After(10 * time.Second):
+		syscall.Kill(e.cmd.Process.Pid, syscall.SIGKILL)
+		<-done
+		e.exited = true
+		return fmt.Errorf("no exit 10 s after SIGTERM")
+	}
+}
