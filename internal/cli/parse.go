@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -71,6 +72,10 @@ func parseWith(argv []string, stdout, stderr io.Writer, requireOrder bool, exts 
 		return nil, ExitUsage, true
 	}
 	n.finish(opts)
+	if opts.Top > 0 && opts.Count == "" {
+		fmt.Fprintln(stderr, "netstat: --top needs --count=KEY")
+		return nil, ExitUsage, true
+	}
 	return opts, ExitOK, false
 }
 
