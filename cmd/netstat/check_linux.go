@@ -103,14 +103,13 @@ func warnSample(stderr io.Writer, err error) {
 // checkReport is the --check --json document.
 type checkReport struct {
 	Version  int                `json:"version"`
+	Table    string             `json:"table"`
 	Status   diagnose.Severity  `json:"status"`
 	Interval float64            `json:"interval_seconds"`
 	Findings []diagnose.Finding `json:"findings"`
 }
 
-// writeCheckJSON writes the findings as one JSON document.
+// writeCheckJSON writes the findings as one JSON document on one line.
 func writeCheckJSON(w io.Writer, fs []diagnose.Finding, worst diagnose.Severity, interval time.Duration) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(checkReport{Version: checkVersion, Status: worst, Interval: interval.Seconds(), Findings: fs})
+	return json.NewEncoder(w).Encode(checkReport{Version: checkVersion, Table: "check", Status: worst, Interval: interval.Seconds(), Findings: fs})
 }

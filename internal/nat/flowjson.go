@@ -57,20 +57,15 @@ type countJSON struct {
 	Bytes   uint64 `json:"bytes"`
 }
 
-// WriteFlowsJSON writes the flows as one JSON document,
+// WriteFlowsJSON writes the flows as one JSON document on one line (so
+// that -c gives JSON Lines),
 //
-//	{"version":1,"flows":[
-//	{...},
-//	{...}
-//	]}
+//	{"version":1,"table":"nat","flows":[{...},{...}]}
 //
-// one flow per line, each encoded as it is reached, so a large table is
+// each flow encoded and written as it is reached, so a large table is
 // never held twice in memory.
 func WriteFlowsJSON(out io.Writer, flows []Flow) error {
-	head := `{"version":` + strconv.Itoa(FlowsJSONVersion) + `,"flows":[`
-	if len(flows) > 0 {
-		head += "\n"
-	}
+	head := `{"version":` + strconv.Itoa(FlowsJSONVersion) + `,"table":"nat","flows":[`
 	if _, err := io.WriteString(out, head); err != nil {
 		return err
 	}
@@ -82,7 +77,6 @@ func WriteFlowsJSON(out io.Writer, flows []Flow) error {
 		if i < len(flows)-1 {
 			row = append(row, ',')
 		}
-		row = append(row, '\n')
 		if _, err := out.Write(row); err != nil {
 			return err
 		}

@@ -50,7 +50,7 @@ func TestWriteFlowsJSONEmpty(t *testing.T) {
 	if err := WriteFlowsJSON(&out, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got := out.String(); got != "{\"version\":1,\"flows\":[]}\n" {
+	if got := out.String(); got != "{\"version\":1,\"table\":\"nat\",\"flows\":[]}\n" {
 		t.Errorf("%q", got)
 	}
 }

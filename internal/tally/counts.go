@@ -155,19 +155,20 @@ func (c *Counts) WriteText(w io.Writer, counted string, top int) error {
 
 // WriteJSON prints the counts as one JSON document:
 //
-//	{"version":1,"key":"lport","counted":"...","total":N,"values":N,"top":N,
+//	{"version":1,"table":"counts","key":"lport","counted":"...","total":N,"values":N,"top":N,
 //	 "counts":[{"key":"22/tcp","count":N},...]}
 //
 // "values" is the number of distinct keys, "top" the --top limit (0: none).
 func (c *Counts) WriteJSON(w io.Writer, counted string, top int) error {
 	doc := struct {
 		Version int     `json:"version"`
+		Table   string  `json:"table"`
 		Key     string  `json:"key"`
 		Counted string  `json:"counted"`
 		Total   int     `json:"total"`
 		Values  int     `json:"values"`
 		Top     int     `json:"top"`
 		Counts  []Entry `json:"counts"`
-	}{Version, c.key, counted, c.total, len(c.m), top, c.Top(top)}
+	}{Version, "counts", c.key, counted, c.total, len(c.m), top, c.Top(top)}
 	return json.NewEncoder(w).Encode(doc)
 }

@@ -106,15 +106,16 @@ func (s *Summary) WriteText(w io.Writer, counted string) error {
 
 // WriteJSON prints the summary as one JSON document:
 //
-//	{"version":1,"counted":"...","total":N,
+//	{"version":1,"table":"summary","counted":"...","total":N,
 //	 "protocols":[{"protocol":"tcp","family":"inet","total":N,"states":{"LISTEN":N,...}},...]}
 func (s *Summary) WriteJSON(w io.Writer, counted string) error {
 	doc := struct {
 		Version   int            `json:"version"`
+		Table     string         `json:"table"`
 		Counted   string         `json:"counted"`
 		Total     int            `json:"total"`
 		Protocols []summaryGroup `json:"protocols"`
-	}{Version, counted, s.total, s.groups()}
+	}{Version, "summary", counted, s.total, s.groups()}
 	if doc.Protocols == nil {
 		doc.Protocols = []summaryGroup{}
 	}

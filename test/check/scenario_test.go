@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"io"
 	"os"
 	"os/exec"
@@ -123,6 +124,7 @@ func (sc *scenario) check(t *testing.T, extra ...string) report {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("--check --json: %v\n%s", err, out)
 	}
+	schematest.Require(t, "../../docs/json.md", []byte(out), "check_document")
 	want := map[string]int{"ok": 0, "warning": 1, "critical": 2}[r.Status]
 	if code != want || r.Version != 1 {
 		t.Errorf("exit status %d with status %q (want %d), version %d", code, r.Status, want, r.Version)

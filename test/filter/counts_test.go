@@ -3,6 +3,7 @@ package filter
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"strings"
 	"testing"
 
@@ -69,6 +70,7 @@ func TestSummaryAgrees(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &doc); err != nil {
 				t.Fatalf("%v: %s", err, out)
 			}
+			schematest.Require(t, "../../docs/json.md", []byte(out), "summary_document")
 			got := map[string]int{}
 			for _, p := range doc.Protocols {
 				sum := 0
@@ -157,6 +159,7 @@ func TestCountAgrees(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &doc); err != nil {
 				t.Fatalf("%v: %s", err, out)
 			}
+			schematest.Require(t, "../../docs/json.md", []byte(out), "counts_document")
 			got := map[string]int{}
 			for j, e := range doc.Counts {
 				got[e.Key] = e.Count

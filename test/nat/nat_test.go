@@ -2,6 +2,7 @@ package nat
 
 import (
 	"encoding/json"
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"net"
 	"os"
 	"strconv"
@@ -81,6 +82,7 @@ func TestNAT(t *testing.T) {
 		if doc.Version != 1 {
 			t.Errorf("version %d", doc.Version)
 		}
+		schematest.Require(t, "../../docs/json.md", []byte(out), "nat_document")
 		checkJSONFlows(t, doc.Flows, tr)
 	})
 

@@ -1,8 +1,11 @@
 package netns_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,6 +129,41 @@ func TestAllNetns(t *testing.T) {
 		if n := strings.Count(r.stdout, fmt.Sprintf("0.0.0.0:%d ", p)); n != 1 {
 			t.Errorf("listener on port %d shows %d times", p, n)
 		}
+	}
+}
+
+// TestAllNetnsJSON checks that --all-netns --json alternates a documented
+// namespace line and a documented socket document, and that the blue
+// namespace's document holds its listener.
+func TestAllNetnsJSON(t *testing.T) {
+	l := newLab(t)
+	r := ours(t, "--all-netns", "--json", "-tln")
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines)%2 != 0 || len(lines) < 6 {
+		t.Fatalf("%d lines, want pairs of namespace line and document:\n%s", len(lines), r.stdout)
+	}
+	blue := false
+	for i := 0; i < len(lines); i += 2 {
+		schematest.Require(t, "../../docs/json.md", []byte(lines[i]), "namespace_line")
+		schematest.Require(t, "../../docs/json.md", []byte(lines[i+1]), "document")
+		var head struct {
+			NetworkNamespace struct{ Names []string } `json:"network_namespace"`
+		}
+		if err := json.Unmarshal([]byte(lines[i]), &head); err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(head.NetworkNamespace.Names, l.blue) {
+			blue = true
+			if !strings.Contains(lines[i+1], fmt.Sprintf(`"port":%d`, l.bluePort)) {
+				t.Errorf("blue's document lacks port %d: %s", l.bluePort, lines[i+1])
+			}
+		}
+	}
+	if !blue {
+		t.Errorf("no namespace line names %s:\n%s", l.blue, r.stdout)
 	}
 }
 

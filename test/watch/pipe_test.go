@@ -2,7 +2,9 @@ package watch
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"net"
 	"os"
 	"strconv"
@@ -47,6 +49,9 @@ func parseText(line string) (event, error) {
 }
 
 // parseJSON reads a JSON Lines object.
+// jsonSchema is the documented JSON schema, which every event must follow.
+const jsonSchema = "../../docs/json.md"
+
 func parseJSON(line string) (event, error) {
 	var o struct {
 		Time, Event, Proto, Local, Remote, State, OldState, Program string
@@ -56,10 +61,12 @@ func parseJSON(line string) (event, error) {
 	if err := json.Unmarshal([]byte(line), &raw); err != nil {
 		return event{}, err
 	}
-	for _, k := range []string{"time", "event", "proto", "local", "remote", "state", "inode", "recv_q", "send_q"} {
-		if _, ok := raw[k]; !ok {
-			return event{}, fmt.Errorf("no %q", k)
-		}
+	schema, err := schematest.Load(jsonSchema)
+	if err != nil {
+		return event{}, err
+	}
+	if errs := schema.CheckAs([]byte(line), "socket_event"); len(errs) > 0 {
+		return event{}, errors.Join(errs...)
 	}
 	if err := json.Unmarshal([]byte(line), &o); err != nil {
 		return event{}, err

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"encoding/json"
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"math"
 	"net"
 	"strconv"
@@ -97,6 +98,7 @@ func TestInterfaceRates(t *testing.T) {
 		if ev.Event != "interface" || ev.Interface != "lo" {
 			t.Fatalf("unexpected event %q", line)
 		}
+		schematest.Require(t, jsonSchema, []byte(line), "interface_event")
 		if ev.Seconds < interval.Seconds()*0.5 {
 			t.Errorf("refresh after %vs, interval %v", ev.Seconds, interval)
 		}
@@ -174,6 +176,7 @@ func counterLine(t *testing.T, line, format string) (string, float64) {
 		if err := json.Unmarshal([]byte(line), &ev); err != nil || ev.Event != "counter" {
 			t.Fatalf("%q: %v", line, err)
 		}
+		schematest.Require(t, jsonSchema, []byte(line), "counter_event")
 		if want := ev.Delta / ev.Seconds; math.Abs(ev.Rate-want) > 1e-6*math.Abs(want)+1e-9 {
 			t.Errorf("%s: rate %v, want %v", ev.Counter, ev.Rate, want)
 		}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"testing"
 )
 
 // Field is one documented field of an object.
@@ -81,7 +82,11 @@ func Parse(r io.Reader) (*Schema, error) {
 
 // Check decodes every line of out as a document and checks it; it returns
 // the problems found (at most a few per field path).
-func (s *Schema) Check(out []byte) []error {
+func (s *Schema) Check(out []byte) []error { return s.CheckAs(out, "document") }
+
+// CheckAs is Check for lines that are each a documented object root (for
+// example "nat_document" for --nat --json).
+func (s *Schema) CheckAs(out []byte, root string) []error {
 	var errs []error
 	seen := map[string]bool{}
 	for i, line := range bytes.Split(bytes.TrimSuffix(out, []byte("\n")), []byte("\n")) {
@@ -95,7 +100,7 @@ func (s *Schema) Check(out []byte) []error {
 		if dec.More() {
 			errs = append(errs, fmt.Errorf("line %d: more than one document", i+1))
 		}
-		s.value(v, "object document", "$", seen, &errs)
+		s.value(v, "object "+root, "$", seen, &errs)
 	}
 	return errs
 }
@@ -122,6 +127,14 @@ func (s *Schema) value(v any, typ, path string, seen map[string]bool, errs *[]er
 		n, ok := v.(json.Number)
 		if !ok || strings.ContainsAny(n.String(), ".eE") {
 			fail("want an integer, got %v", v)
+		}
+	case typ == "number":
+		if _, ok := v.(json.Number); !ok {
+			fail("want a number, got %v", v)
+		}
+	case strings.HasPrefix(typ, "object ") && strings.HasSuffix(typ, " or null"):
+		if v != nil {
+			s.value(v, strings.TrimSuffix(typ, " or null"), path, seen, errs)
 		}
 	case typ == "boolean":
 		if _, ok := v.(bool); !ok {
@@ -191,7 +204,8 @@ func (s *Schema) object(v any, name, path string, seen map[string]bool, errs *[]
 }
 
 // objectFor resolves a union (an object documented without fields) by the
-// member "kind": the object named like its value, or value + "_socket".
+// member "kind": the object named like its value, or value + "_" + the
+// union's name.
 func (s *Schema) objectFor(name string, m map[string]any) (string, error) {
 	fields, ok := s.Objects[name]
 	if !ok {
@@ -207,4 +221,17 @@ func (s *Schema) objectFor(name string, m map[string]any) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("%s with kind %q matches no documented object", name, kind)
+}
+
+// Require loads the schema at path and fails t unless every line of out is
+// a documented root object.
+func Require(t testing.TB, path string, out []byte, root string) {
+	t.Helper()
+	s, err := Load(path)
+	if err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	for _, err := range s.CheckAs(out, root) {
+		t.Errorf("%s: %v", root, err)
+	}
 }
