@@ -74,7 +74,6 @@ func FromUnix(u *sockets.UnixSocket, o owners.Owner, owned bool) Socket {
 	return w
 }
 
-
 // endpointText writes "address:port" as netstat -n does: no brackets
 // around IPv6 addresses, "*" for port 0.
 func endpointText(ap netip.AddrPort) string {
