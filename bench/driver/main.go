@@ -2,8 +2,10 @@
 // namespace, it builds the socket farm (holder processes of bench/farm),
 // then times our netstat, net-tools netstat and ss on it, alternating the
 // tools on every repetition, and prints a table of milliseconds, ratios and
-// peak RSS. With -then it runs a shell command on the farm instead (for
-// profiling), and with either it stops every holder it started on exit.
+// peak RSS. While timing it also runs bin/netstat-exporter, whose scrapes
+// (by bench/scrape) are a row of the table, followed by a few lines on the
+// exporter. With -then it runs a shell command on the farm instead (for
+// profiling). On exit it stops every holder, and the exporter, it started.
 package main
 
 import (
@@ -16,7 +18,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// config is the command line.
+// config is the command line, and the exporter's address once it runs.
 type config struct {
 	size     int
 	reps     int
@@ -27,7 +29,11 @@ type config struct {
 	ss       string
 	farm     string
 	kdump    string
+	exporter string
+	scrape   string
 	then     string
+
+	scrapeURL string // the running exporter's metrics, for the scrape row
 }
 
 func main() {
@@ -41,6 +47,8 @@ func main() {
 	flag.StringVar(&c.ss, "ss", "ss", "iproute2 ss")
 	flag.StringVar(&c.farm, "farm", "bench/bin/farm", "the holder binary")
 	flag.StringVar(&c.kdump, "kdump", "bench/bin/kdump", "the lower-bound binary")
+	flag.StringVar(&c.exporter, "exporter", "bin/netstat-exporter", "our Prometheus exporter")
+	flag.StringVar(&c.scrape, "scrape", "bench/bin/scrape", "the client that times one scrape of the exporter")
 	flag.StringVar(&c.then, "then", "", "run this shell command on the farm instead of timing")
 	flag.Parse()
 	os.Exit(run(&c))
@@ -76,8 +84,16 @@ func run(c *config) int {
 		}
 		return 0
 	}
+	e, err := startExporter(c)
+	defer e.stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "driver: exporter:", err)
+		return 1
+	}
+	c.scrapeURL = e.url
 	res := measure(c, f, start.Add(c.deadline))
 	printTable(os.Stdout, c, f, res)
+	printExporter(os.Stdout, e, res)
 	return 0
 }
 

@@ -24,21 +24,54 @@ const (
 var toolNames = [nTools]string{"ours", "netstat", "ss", "kernel"}
 
 // benchCase is one row of the table: the arguments each tool gets for it
-// (nil: the tool has no equivalent).
+// (nil: the tool has no equivalent). oursCmd, if set, runs another program
+// than our netstat in the ours column: it gives that program's path and
+// arguments from the configuration, and args[ours] is unused.
 type benchCase struct {
-	name string
-	args [nTools][]string
+	name    string
+	args    [nTools][]string
+	oursCmd func(c *config) (path string, args []string)
 }
+
+// Names of the cases that printExporter reads.
+const (
+	tanCase    = "-tan"
+	scrapeCase = "exporter scrape"
+)
 
 // cases are the measured commands. The kernel column is the lower bound:
 // one sock_diag dump thrown away, plus the owner scan where -p asks for it.
+// --json -tan has no net-tools equivalent; it is there for its memory,
+// which should stay flat as N grows. The exporter scrape is bench/scrape
+// reading one /metrics of the running exporter.
 var cases = []benchCase{
-	{"-tan", [nTools][]string{{"-tan"}, {"-tan"}, {"-tan"}, {}}},
-	{"-tanp", [nTools][]string{{"-tanp"}, {"-tanp"}, {"-tanp"}, {"-owners"}}},
-	{"-tuan", [nTools][]string{{"-tuan"}, {"-tuan"}, {"-tuan"}, nil}},
-	{"-tln", [nTools][]string{{"-tln"}, {"-tln"}, {"-tln"}, nil}},
-	{"-s", [nTools][]string{{"-s"}, {"-s"}, nil, nil}},
-	{"-i", [nTools][]string{{"-i"}, {"-i"}, nil, nil}},
+	{name: tanCase, args: [nTools][]string{{"-tan"}, {"-tan"}, {"-tan"}, {}}},
+	{name: "-tanp", args: [nTools][]string{{"-tanp"}, {"-tanp"}, {"-tanp"}, {"-owners"}}},
+	{name: "-tuan", args: [nTools][]string{{"-tuan"}, {"-tuan"}, {"-tuan"}, nil}},
+	{name: "-tln", args: [nTools][]string{{"-tln"}, {"-tln"}, {"-tln"}, nil}},
+	{name: "-s", args: [nTools][]string{{"-s"}, {"-s"}, nil, nil}},
+	{name: "-i", args: [nTools][]string{{"-i"}, {"-i"}, nil, nil}},
+	{name: "--json -tan", args: [nTools][]string{{"--json", "-tan"}, nil, {"-tan"}, {}}},
+	{name: scrapeCase, oursCmd: func(c *config) (string, []string) { return c.scrape, []string{c.scrapeURL} }},
+}
+
+// command is the program and arguments tool t runs for bc; ok is false
+// when t has no equivalent.
+func (bc *benchCase) command(c *config, t tool) (path string, args []string, ok bool) {
+	if t == ours && bc.oursCmd != nil {
+		path, args = bc.oursCmd(c)
+		return path, args, true
+	}
+	if bc.args[t] == nil {
+		return "", nil, false
+	}
+	paths := [nTools]string{c.ours, c.netstat, c.ss, c.kdump}
+	return paths[t], bc.args[t], true
+}
+
+// caseIndex is the index in cases of the case called name, or -1.
+func caseIndex(name string) int {
+	return slices.IndexFunc(cases, func(bc benchCase) bool { return bc.name == name })
 }
 
 // sample is the outcome of one run.
@@ -62,12 +95,12 @@ type results struct {
 // pair up by index.
 func measure(c *config, f *farm, deadline time.Time) *results {
 	r := &results{samples: make([][nTools][]sample, len(cases)), complete: true}
-	paths := [nTools]string{c.ours, c.netstat, c.ss, c.kdump}
 	for rep := -1; rep < c.reps; rep++ {
 		for ci, bc := range cases {
 			for k := range nTools {
 				t := tool((int(k) + max(rep, 0)) % int(nTools))
-				if bc.args[t] == nil {
+				path, args, ok := bc.command(c, t)
+				if !ok {
 					continue
 				}
 				if time.Now().After(deadline) {
@@ -79,7 +112,7 @@ func measure(c *config, f *farm, deadline time.Time) *results {
 					r.complete = false
 					return r
 				}
-				s := runOnce(paths[t], bc.args[t], c.runLimit)
+				s := runOnce(path, args, c.runLimit)
 				if rep >= 0 {
 					r.samples[ci][t] = append(r.samples[ci][t], s)
 				}

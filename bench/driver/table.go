@@ -69,3 +69,21 @@ func rss(s stats) string {
 	}
 	return fmt.Sprintf("%.1f", float64(s.maxRSS)/1024)
 }
+
+// printExporter writes the lines on the exporter that follow the table:
+// the paired ratio of a scrape to our -tan (same repetition), the number
+// of netstat_ series in a scrape, and the exporter's peak RSS so far.
+func printExporter(w io.Writer, e *exporter, r *results) {
+	fmt.Fprintln(w)
+	ratio := "-"
+	if sc, tan := caseIndex(scrapeCase), caseIndex(tanCase); sc >= 0 && tan >= 0 {
+		ratio = paired(r.samples[sc][ours], r.samples[tan][ours])
+	}
+	fmt.Fprintf(w, "exporter scrape / ours -tan: %s (paired)\n", ratio)
+	fmt.Fprintf(w, "exporter series: %d netstat_* series\n", e.series)
+	if kib, err := e.peakRSS(); err != nil {
+		fmt.Fprintf(w, "exporter peak RSS: - (%v)\n", err)
+	} else {
+		fmt.Fprintf(w, "exporter peak RSS: %.1f MiB\n", float64(kib)/1024)
+	}
+}
