@@ -143,6 +143,21 @@ func socketSource(opts *cli.Options, spec *filter.Spec) sockets.Source {
 	// --state narrows the kernel's dump too; the listing still checks
 	// every row.
 	nl.States = spec.NarrowStates(nl.States)
+	// So do --port, --sport, --dport and --addr, as a filter program
+	// (TCP, UDP, UDP-Lite); the kernel may keep more, never less.
+	ports := func(l []filter.PortRange) []sockdiag.PortRange {
+		var out []sockdiag.PortRange
+		for _, r := range l {
+			out = append(out, sockdiag.PortRange{Lo: r.Lo, Hi: r.Hi})
+		}
+		return out
+	}
+	nl.Match = sockdiag.Match{
+		Ports:       ports(spec.Ports()),
+		LocalPorts:  ports(spec.LocalPorts()),
+		RemotePorts: ports(spec.RemotePorts()),
+		Prefixes:    spec.Prefixes(),
+	}
 	nl.Timers = opts.Timers
 	nl.TCPInfo = opts.TCPInfo
 	// One TCP dump for both families when the listing reads both.

@@ -1,6 +1,8 @@
 package sockdiag
 
 import (
+	"bytes"
+
 	"github.com/gonetstat/netstat/internal/sockets"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -24,12 +26,13 @@ type heldRows struct {
 	valid  bool     // the rows of a finished dump, not yet visited
 	ext    uint8    // idiag_ext of that dump
 	states uint32   // idiag_states of that dump
+	prog   []byte   // filter program of that dump, nil for none
 }
 
 // ready reports whether h holds the finished IPv6 half of a dump made
-// with ext and states.
-func (h *heldRows) ready(ext uint8, states uint32) bool {
-	return h.valid && h.ext == ext && h.states == states
+// with ext, states and the filter program prog.
+func (h *heldRows) ready(ext uint8, states uint32, prog []byte) bool {
+	return h.valid && h.ext == ext && h.states == states && bytes.Equal(h.prog, prog)
 }
 
 // drop forgets the kept rows, keeping the chunks.
@@ -55,17 +58,24 @@ func (h *heldRows) add(b []byte, a *msgAttrs) {
 
 // inetTCPBoth is Inet(TCP, false, visit, bad) with BothFamilies: one legacy
 // dump whose IPv4 rows are visited as they arrive and whose IPv6 rows are
-// kept for Inet(TCP, true, ...). When the kernel refuses the request before
-// sending a row, it reports done false, and the Reader does not ask again.
-func (r *Reader) inetTCPBoth(ext uint8, states uint32, visit func(*sockets.Socket), bad func()) (done bool, err error) {
+// kept for Inet(TCP, true, ...), with the filter program prog when not
+// nil. When the kernel refuses the request before sending a row, it
+// reports done false, and the Reader does not ask again (with a program:
+// does not ask again with one).
+func (r *Reader) inetTCPBoth(ext uint8, states uint32, prog []byte, visit func(*sockets.Socket), bad func()) (done bool, err error) {
 	if r.listeners != nil {
 		r.listeners.reset()
 	}
 	var q legacyRequest
 	q.dumpBoth(ext, states)
+	data := q[:]
+	if prog != nil {
+		r.msg = appendBytecode(append(r.msg[:0], q[:]...), prog)
+		data = r.msg
+	}
 	_, err = r.conn.Send(netlink.Message{
 		Header: netlink.Header{Type: tcpDiagGetSock, Flags: netlink.Request | netlink.Dump},
-		Data:   q[:],
+		Data:   data,
 	})
 	if err != nil {
 		return true, r.dumpError(sockets.TCP, false, err)
@@ -93,14 +103,19 @@ func (r *Reader) inetTCPBoth(ext uint8, states uint32, visit func(*sockets.Socke
 	if err != nil {
 		r.held.drop()
 		if !seen {
-			// An older or stricter kernel without the legacy request:
-			// ask per family from now on.
-			r.noLegacy = true
+			// An older or stricter kernel without the legacy request
+			// (or without programs on it): ask per family from now on.
+			if prog != nil {
+				r.noLegacyBC = true
+			} else {
+				r.noLegacy = true
+			}
 			return false, nil
 		}
 		return true, r.dumpError(sockets.TCP, false, err)
 	}
 	r.held.valid, r.held.ext, r.held.states = true, ext, states
+	r.held.prog = append(r.held.prog[:0], prog...)
 	return true, nil
 }
 

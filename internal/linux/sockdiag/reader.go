@@ -51,6 +51,16 @@ type Reader struct {
 	// get a nil Info. It turns BothFamilies off: TCP is then read with
 	// one request per family.
 	TCPInfo bool
+	// Match, when not zero, has the kernel drop the TCP, UDP and UDP-Lite
+	// sockets whose ports and addresses it does not match, with a filter
+	// program (INET_DIAG_REQ_BYTECODE) after each dump request; RAW is
+	// never filtered this way. Like States it only saves work: the kernel
+	// keeps every socket Match matches and may keep more, so the caller
+	// still checks every row. A kernel that refuses the program is asked
+	// again without S_EQ/D_EQ (older than 4.17), then without a program,
+	// silently; with BothFamilies, a kernel that refuses it on the legacy
+	// request is asked per family.
+	Match Match
 
 	conn *netlink.Conn
 	cfg  netlink.Config
@@ -63,6 +73,14 @@ type Reader struct {
 	// refused the legacy request.
 	held     heldRows
 	noLegacy bool
+
+	// bcLevel is how far the kernel's refusals have taken the filter
+	// program: bcFull, bcNoEQ or bcNone. noLegacyBC records that the
+	// kernel refused the legacy request with a program. msg holds a
+	// request body with its program attribute.
+	bcLevel    uint8
+	noLegacyBC bool
+	msg        []byte
 
 	// listeners resolves the uid of request sockets; made on first use.
 	listeners *listenerUIDs
@@ -144,7 +162,7 @@ var inetProtocols = [...]struct {
 // Inet dumps the TCP, UDP, UDP-Lite or RAW sockets of one family (IPv6 when
 // ipv6 is true) and calls visit for each, in /proc/net order, with a
 // record reused from call to call. bad is called (if not nil) for a reply
-// too short to decode. States and Timers shape the request. A kernel
+// too short to decode. States, Timers and Match shape the request. A kernel
 // without the protocol's diag handler gives an error wrapping
 // ErrUnsupported, before any visit.
 func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket), bad func()) error {
@@ -167,33 +185,82 @@ func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket)
 		ext |= extInfo | extCong
 	}
 	states := stateMask(r.States, p == sockets.TCP)
+	prog := r.program(p)
 	if p == sockets.TCP {
-		if ipv6 && r.held.ready(ext, states) {
+		if ipv6 && r.held.ready(ext, states, prog) {
 			r.visitHeld(visit)
 			return nil
 		}
 		r.held.drop()
 		// The held IPv6 rows keep no tcp_info: with TCPInfo, ask per
 		// family.
-		if !ipv6 && r.BothFamilies && !r.noLegacy && !withInfo {
-			if done, err := r.inetTCPBoth(ext, states, visit, bad); done {
+		if !ipv6 && r.BothFamilies && !r.noLegacy && !withInfo && (prog == nil || !r.noLegacyBC) {
+			if done, err := r.inetTCPBoth(ext, states, prog, visit, bad); done {
 				return err
 			}
 		}
 	}
 	r.req.dump(family, inetProtocols[p].proto, ext, states)
+	for {
+		seen, err := r.dumpFamily(p, ipv6, prog, withInfo, visit, bad)
+		if err != nil && r.refused(err, prog, seen) {
+			prog = r.program(p)
+			continue
+		}
+		if err != nil {
+			return r.dumpError(p, ipv6, err)
+		}
+		return nil
+	}
+}
+
+// Filter program levels, Reader.bcLevel.
+const (
+	bcFull = iota // every operation
+	bcNoEQ        // no S_EQ/D_EQ
+	bcNone        // no program
+)
+
+// program returns the filter program of r.Match for a dump of protocol p,
+// nil for none.
+func (r *Reader) program(p sockets.Protocol) []byte {
+	if p == sockets.Raw || r.bcLevel >= bcNone || r.Match.empty() {
+		return nil
+	}
+	return r.Match.compile(r.bcLevel == bcFull)
+}
+
+// refused reports whether err, the error of a dump sent with prog that
+// visited no row (seen false), is the kernel refusing the program, and
+// then moves r to the next program level.
+func (r *Reader) refused(err error, prog []byte, seen bool) bool {
+	if prog == nil || seen || !errors.Is(err, unix.EINVAL) || r.bcLevel >= bcNone {
+		return false
+	}
+	r.bcLevel++
+	return true
+}
+
+// dumpFamily sends r.req, with prog when not nil, and visits the rows of
+// the reply. seen reports whether any reply came before an error.
+func (r *Reader) dumpFamily(p sockets.Protocol, ipv6 bool, prog []byte, withInfo bool, visit func(*sockets.Socket), bad func()) (seen bool, err error) {
 	if r.listeners != nil {
 		r.listeners.reset()
 	}
-
-	_, err := r.conn.Send(netlink.Message{
+	data := r.req[:]
+	if prog != nil {
+		r.msg = appendBytecode(append(r.msg[:0], r.req[:]...), prog)
+		data = r.msg
+	}
+	_, err = r.conn.Send(netlink.Message{
 		Header: netlink.Header{Type: unix.SOCK_DIAG_BY_FAMILY, Flags: netlink.Request | netlink.Dump},
-		Data:   r.req[:],
+		Data:   data,
 	})
 	if err != nil {
-		return r.dumpError(p, ipv6, err)
+		return false, err
 	}
 	err = r.receiveDump(unix.SOCK_DIAG_BY_FAMILY, func(body []byte) {
+		seen = true
 		if !decodeInetDiag(body, p, ipv6, &r.rec) {
 			if bad != nil {
 				bad()
@@ -208,10 +275,7 @@ func (r *Reader) Inet(p sockets.Protocol, ipv6 bool, visit func(*sockets.Socket)
 		}
 		visit(&r.rec)
 	})
-	if err != nil {
-		return r.dumpError(p, ipv6, err)
-	}
-	return nil
+	return seen, err
 }
 
 // dumpError wraps an error of the dump of table (p, ipv6). ENOENT is the
