@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // VersionText is what -V and --version print on stdout. The last line ends
@@ -42,13 +43,14 @@ var usageLayout = [][]string{
 	{"listening", "all", "fib", "cache", "context"},
 }
 
-// usageText is the complete usage text, built once from usageLayout and
-// the option table.
-var usageText = buildUsage()
+// usageText is the complete usage text, built from usageLayout and the
+// option table the first time it is needed (not at start-up: most runs
+// never print it).
+var usageText = sync.OnceValue(buildUsage)
 
 // UsageText returns the usage text (without the family list that follows
 // it on stderr).
-func UsageText() string { return usageText }
+func UsageText() string { return usageText() }
 
 // buildUsage assembles the usage text. An option line is eight spaces, the
 // option names ("-r, --route", or "--numeric-hosts" when there is no short
@@ -79,6 +81,6 @@ func buildUsage() string {
 // writeUsage prints the usage text to w and the family list to stderr, as
 // net-tools' usage() does before exiting.
 func writeUsage(w, stderr io.Writer) {
-	io.WriteString(w, usageText)
+	io.WriteString(w, usageText())
 	io.WriteString(stderr, FamilyListText)
 }

@@ -50,16 +50,16 @@ func (p *printer) ipv4(errOut io.Writer, src Source) {
 		fmt.Fprintf(errOut, "cannot open %s: %s\n", snmpPath, errText(err))
 		return
 	}
-	p.sections(secs, ipv4Tables)
+	p.sections(secs, ipv4Tables())
 	complain(errOut, snmpPath, err, true)
 
 	if secs, err = src.Netstat(); !openFailed(err) {
-		p.sections(secs, ipv4Tables)
+		p.sections(secs, ipv4Tables())
 		complain(errOut, netstatPath, err, true)
 	}
 
 	if ctrs, err := src.SCTP(); !openFailed(err) {
-		if t, show := p.begin("Sctp", ipv4Tables); show {
+		if t, show := p.begin("Sctp", ipv4Tables()); show {
 			for _, c := range ctrs {
 				p.counter(t, c)
 			}
@@ -75,7 +75,7 @@ func (p *printer) ipv6(errOut io.Writer, src Source) {
 		fmt.Fprintf(errOut, "cannot open %s: %s\n", snmp6Path, errText(err))
 		return
 	}
-	p.sections(secs, ipv6Tables)
+	p.sections(secs, ipv6Tables())
 	complain(errOut, snmp6Path, err, false)
 
 	secs, err = src.SNMP()
@@ -89,7 +89,7 @@ func (p *printer) ipv6(errOut io.Writer, src Source) {
 			tcp = append(tcp, s)
 		}
 	}
-	p.sections(tcp, ipv4Tables)
+	p.sections(tcp, ipv4Tables())
 	// In this mode netstat does not report a malformed /proc/net/snmp.
 	complain(errOut, snmpPath, err, false)
 }

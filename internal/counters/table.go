@@ -1,5 +1,7 @@
 package counters
 
+import "sync"
+
 // kind says when a known counter is printed and which output state it
 // leaves behind.
 type kind uint8
@@ -50,20 +52,25 @@ type table struct {
 // ipv4Tables are the sections known in IPv4 mode (/proc/net/snmp,
 // /proc/net/netstat and /proc/net/sctp/snmp). IPv6 mode also reads the Tcp
 // pair of /proc/net/snmp with these.
-var ipv4Tables = map[string]*table{
-	"Ip":     &ipTable,
-	"Icmp":   &icmpTable,
-	"Tcp":    &tcpTable,
-	"Udp":    &udpTable,
-	"Sctp":   &sctpTable,
-	"TcpExt": &tcpExtTable,
-}
+// Like the tables, it is built on first use: only -s needs it.
+var ipv4Tables = sync.OnceValue(func() map[string]*table {
+	return map[string]*table{
+		"Ip":     ipTable(),
+		"Icmp":   icmpTable(),
+		"Tcp":    tcpTable(),
+		"Udp":    udpTable(),
+		"Sctp":   sctpTable(),
+		"TcpExt": tcpExtTable(),
+	}
+})
 
 // ipv6Tables are the sections known in /proc/net/snmp6. The kernel has no
 // Tcp6 counters; netstat would read them with the Tcp sentences.
-var ipv6Tables = map[string]*table{
-	"Ip6":   &ip6Table,
-	"Icmp6": &icmp6Table,
-	"Udp6":  &udp6Table,
-	"Tcp6":  &tcpTable,
-}
+var ipv6Tables = sync.OnceValue(func() map[string]*table {
+	return map[string]*table{
+		"Ip6":   ip6Table(),
+		"Icmp6": icmp6Table(),
+		"Udp6":  udp6Table(),
+		"Tcp6":  tcpTable(),
+	}
+})
