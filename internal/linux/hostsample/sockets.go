@@ -27,10 +27,12 @@ func (s *Sampler) readSockets() ([]sockets.Socket, error) {
 	if s.netlink && os.Getenv("NETSTAT_READER") != "proc" {
 		if nl, err := sockdiag.Open(); err == nil {
 			defer nl.Close()
+			nl.BothFamilies = true // one TCP dump for IPv4 and IPv6
 			src = sockets.Fallback{Primary: nl, Secondary: src}
 		}
 	}
-	var out []sockets.Socket
+	out := make([]sockets.Socket, 0, s.lastSockets+s.lastSockets/8)
+	defer func() { s.lastSockets = len(out) }()
 	var errs []error
 	for _, p := range socketTables {
 		for _, ipv6 := range []bool{false, true} {
