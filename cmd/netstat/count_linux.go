@@ -9,6 +9,7 @@ import (
 	"github.com/gonetstat/netstat/internal/cli"
 	"github.com/gonetstat/netstat/internal/filter"
 	"github.com/gonetstat/netstat/internal/linux/procfd"
+	"github.com/gonetstat/netstat/internal/names"
 	"github.com/gonetstat/netstat/internal/owners"
 	"github.com/gonetstat/netstat/internal/sockets"
 	"github.com/gonetstat/netstat/internal/tally"
@@ -20,6 +21,21 @@ import (
 // counts as text, or as JSON with --json (one document per count).
 func countSockets(opts *cli.Options, out *output, stderr *os.File, rows *filter.Spec) int {
 	resolver := newResolver(opts)
+	if opts.Count != "" {
+		// Check the key once, before any pass.
+		if _, err := tally.NewCounts(opts.Count, resolver, opts.NumericUsers); err != nil {
+			fmt.Fprintf(stderr, "netstat: %v\n", err)
+			return cli.ExitUsage
+		}
+	}
+	src := socketSource(opts, rows)
+	// With -c every pass counts afresh and prints its block (or its JSON
+	// documents, one per line).
+	return repeat(opts, out, func() int { return countPass(opts, out, stderr, rows, src, resolver) })
+}
+
+// countPass counts the sockets of one listing pass and prints the counts.
+func countPass(opts *cli.Options, out *output, stderr *os.File, rows *filter.Spec, src sockets.Source, resolver *names.Resolver) int {
 	c := &tally.Collector{}
 	if rows != nil {
 		c.Keep = rows
@@ -28,18 +44,13 @@ func countSockets(opts *cli.Options, out *output, stderr *os.File, rows *filter.
 		c.Summary = tally.NewSummary()
 	}
 	if opts.Count != "" {
-		counts, err := tally.NewCounts(opts.Count, resolver, opts.NumericUsers)
-		if err != nil {
-			fmt.Fprintf(stderr, "netstat: %v\n", err)
-			return cli.ExitUsage
-		}
-		c.Counts = counts
+		c.Counts, _ = tally.NewCounts(opts.Count, resolver, opts.NumericUsers) // checked by countSockets
 	}
 	l := &sockets.Listing{
 		Out:    io.Discard, // only the counts are printed
 		Err:    stderr,
 		Opts:   opts,
-		Src:    socketSource(opts, rows),
+		Src:    src,
 		Names:  resolver,
 		Owners: func() *owners.Index { return procfd.Scan(procRoot) },
 		EUID:   os.Geteuid(),

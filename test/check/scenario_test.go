@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"io"
 	"os"
 	"os/exec"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"github.com/gonetstat/netstat/test/internal/nstest"
 )
 

@@ -1,12 +1,15 @@
 package filter
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
-	"github.com/gonetstat/netstat/internal/jsonout/schematest"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"github.com/gonetstat/netstat/test/internal/nstest"
 )
 
@@ -183,5 +186,37 @@ func TestCountAgrees(t *testing.T) {
 				t.Errorf("--top=1 text:\n%s", strings.Join(text, "\n"))
 			}
 		})
+	}
+}
+
+// TestCountsRepeat checks that -c repeats the counts: each pass writes its
+// --summary and --count documents, one per line, in that order.
+func TestCountsRepeat(t *testing.T) {
+	nstest.Require(t)
+	cmd := exec.Command(nstest.Ours(), "-c", "-tan", "--summary", "--count=state", "--json")
+	cmd.Env = append(os.Environ(), "NETSTAT_TEST_INTERVAL=10ms")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill() // by PID: this test's own child
+		cmd.Wait()
+	}()
+	sc := bufio.NewScanner(stdout)
+	for n := 0; n < 6; n++ {
+		if !sc.Scan() {
+			t.Fatalf("line %d: none (%v)", n, sc.Err())
+		}
+		var doc struct{ Table string }
+		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+			t.Fatalf("line %d: %v: %s", n, err, sc.Text())
+		}
+		if want := []string{"summary", "counts"}[n%2]; doc.Table != want {
+			t.Errorf("line %d is a %q document, want %q", n, doc.Table, want)
+		}
 	}
 }

@@ -2,13 +2,13 @@ package nat
 
 import (
 	"encoding/json"
-	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"net"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"github.com/gonetstat/netstat/test/internal/nstest"
 )
 

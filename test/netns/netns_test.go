@@ -3,13 +3,13 @@ package netns_test
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"github.com/gonetstat/netstat/test/internal/nstest"
 )
 

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"net"
 	"os"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"github.com/gonetstat/netstat/test/internal/nstest"
 )
 

@@ -2,7 +2,6 @@ package watch
 
 import (
 	"encoding/json"
-	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"math"
 	"net"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gonetstat/netstat/internal/jsonout/schematest"
 	"github.com/gonetstat/netstat/test/internal/nstest"
 )
 
