@@ -18,6 +18,7 @@ const defaultPort = "19111"
 type settings struct {
 	listenAddress string
 	telemetryPath string
+	webConfigFile string
 	programs      bool
 	topPrograms   int
 	topListeners  int
@@ -34,6 +35,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (s settings, code int, 
 	fs.SetOutput(stderr)
 	fs.StringVar(&s.listenAddress, "web.listen-address", ":"+defaultPort, "`address` to serve metrics on (HOST:PORT)")
 	fs.StringVar(&s.telemetryPath, "web.telemetry-path", "/metrics", "`path` under which metrics are served")
+	fs.StringVar(&s.webConfigFile, "web.config.file", "", "Prometheus web configuration `file` for TLS and basic authentication (tls_server_config, basic_auth_users, http_server_config); without it, plain HTTP")
 	fs.BoolVar(&s.programs, "collector.programs", true, "read socket owners (/proc/*/fd) for per-program counts and listener programs")
 	fs.IntVar(&s.topPrograms, "collector.programs.top-k", 10, "programs shown by name per state; the rest are summed as \"other\"")
 	fs.IntVar(&s.topListeners, "collector.listeners.top-k", 50, "TCP listeners shown, the fullest accept queues first")

@@ -37,6 +37,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
+	if err := checkWebConfig(f.webConfigFile); err != nil {
+		fmt.Fprintf(stderr, "netstat-exporter: %v\n", err)
+		return 1
+	}
 	th, err := newMainThread()
 	if err != nil {
 		fmt.Fprintf(stderr, "netstat-exporter: %v\n", err)
@@ -56,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() { served <- serve(srv, ln, f, stderr) }()
 
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
