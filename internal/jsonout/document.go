@@ -145,6 +145,11 @@ func (d *document) int(name string, v int64) {
 // for an invalid address.
 func (d *document) addr(name string, a netip.Addr) {
 	d.key(name)
+	d.appendAddr(a)
+}
+
+// appendAddr writes an address value: its text, or null when invalid.
+func (d *document) appendAddr(a netip.Addr) {
 	if !a.IsValid() {
 		d.b = append(d.b, "null"...)
 		return

@@ -42,13 +42,7 @@ func (p *pass) addrList(name string, addrs []netip.Addr) {
 	d.array(name)
 	for _, a := range addrs {
 		d.value()
-		if !a.IsValid() {
-			d.b = append(d.b, "null"...)
-			continue
-		}
-		d.b = append(d.b, '"')
-		d.b = a.AppendTo(d.b)
-		d.b = append(d.b, '"')
+		d.appendAddr(a)
 	}
 	d.end()
 }
