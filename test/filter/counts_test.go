@@ -1,11 +1,8 @@
 package filter
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -193,20 +190,7 @@ func TestCountAgrees(t *testing.T) {
 // --summary and --count documents, one per line, in that order.
 func TestCountsRepeat(t *testing.T) {
 	nstest.Require(t)
-	cmd := exec.Command(nstest.Ours(), "-c", "-tan", "--summary", "--count=state", "--json")
-	cmd.Env = append(os.Environ(), "NETSTAT_TEST_INTERVAL=10ms")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Kill() // by PID: this test's own child
-		cmd.Wait()
-	}()
-	sc := bufio.NewScanner(stdout)
+	sc := nstest.Repeating(t, "-c", "-tan", "--summary", "--count=state", "--json")
 	for n := 0; n < 6; n++ {
 		if !sc.Scan() {
 			t.Fatalf("line %d: none (%v)", n, sc.Err())

@@ -240,21 +240,7 @@ func TestOwnersListed(t *testing.T) {
 func TestRepeatIsJSONLines(t *testing.T) {
 	nstest.Require(t)
 	openSockets(t, 1)
-	cmd := exec.Command(nstest.Ours(), "--json", "-c", "-tan")
-	cmd.Env = append(os.Environ(), "NETSTAT_TEST_INTERVAL=10ms")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Kill() // by PID: this test's own child
-		cmd.Wait()
-	}()
-	sc := bufio.NewScanner(stdout)
-	sc.Buffer(nil, 1<<20)
+	sc := nstest.Repeating(t, "--json", "-c", "-tan")
 	deadline := time.Now().Add(20 * time.Second)
 	for n := 0; n < 3; n++ {
 		if !sc.Scan() || time.Now().After(deadline) {
