@@ -27,37 +27,36 @@ import (
 //
 // Go's resolver turns a refused query into an error string, so the dial
 // below notes a read refused by the server, and a failed lookup that saw
-// one wraps syscall.ECONNREFUSED, as dnsName expects.
+// one wraps syscall.ECONNREFUSED, as dnsName expects. Queries go out
+// without EDNS(0) unless the resolver configuration asks for it, as glibc
+// sends them (see edns.go).
 func defaultLookupAddr(ctx context.Context, addr string) ([]string, error) {
-	var refused atomic.Bool
 	var d net.Dialer
-	r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, address string) (net.Conn, error) {
-		c, err := d.DialContext(ctx, network, address)
-		if err != nil {
-			return nil, err
+	return lookupAddrVia(d.DialContext, systemWantsEDNS())(ctx, addr)
+}
+
+// dialFunc opens a connection to a name server.
+type dialFunc func(ctx context.Context, network, address string) (net.Conn, error)
+
+// lookupAddrVia returns a reverse lookup through Go's resolver whose
+// connections to name servers are opened by dial; edns keeps the OPT
+// record Go's resolver adds to each query.
+func lookupAddrVia(dial dialFunc, edns bool) func(ctx context.Context, addr string) ([]string, error) {
+	return func(ctx context.Context, addr string) ([]string, error) {
+		var refused atomic.Bool
+		r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, address string) (net.Conn, error) {
+			c, err := dial(ctx, network, address)
+			if err != nil {
+				return nil, err
+			}
+			return wrapServerConn(c, &refused, !edns), nil
+		}}
+		names, err := r.LookupAddr(ctx, addr)
+		if err != nil && refused.Load() {
+			err = fmt.Errorf("%w (%w)", err, syscall.ECONNREFUSED)
 		}
-		return &refusalConn{Conn: c, refused: &refused}, nil
-	}}
-	names, err := r.LookupAddr(ctx, addr)
-	if err != nil && refused.Load() {
-		err = fmt.Errorf("%w (%w)", err, syscall.ECONNREFUSED)
+		return names, err
 	}
-	return names, err
-}
-
-// refusalConn is a connection to a name server that notes whether a read
-// was refused (ICMP port unreachable).
-type refusalConn struct {
-	net.Conn
-	refused *atomic.Bool
-}
-
-func (c *refusalConn) Read(b []byte) (int, error) {
-	n, err := c.Conn.Read(b)
-	if errors.Is(err, syscall.ECONNREFUSED) {
-		c.refused.Store(true)
-	}
-	return n, err
 }
 
 // dnsName performs one DNS reverse lookup with the configured function,
