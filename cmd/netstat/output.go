@@ -50,6 +50,10 @@ func (o *output) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// EscapesControls reports whether what is written is escaped for a
+// terminal (see termsafe.Escapes).
+func (o *output) EscapesControls() bool { return o.terminal }
+
 // Flush writes out what is buffered.
 func (o *output) Flush() error {
 	if o.safe != nil {

@@ -3,6 +3,7 @@ package links
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
 // shortHeader is the column header of the short table.
@@ -16,7 +17,9 @@ func writeShort(w io.Writer, ifc *Interface) {
 	if len(name) > 15 {
 		name = name[:15]
 	}
-	fmt.Fprintf(w, "%-15s %5d ", name, ifc.MTU)
+	// Padded by bytes, as C printf pads; fmt's %-15s would count runes.
+	io.WriteString(w, name+strings.Repeat(" ", 15-len(name)))
+	fmt.Fprintf(w, " %5d ", ifc.MTU)
 	if ifc.HasStats {
 		s := &ifc.Stats
 		fmt.Fprintf(w, "%8d %6d %6d %-6d ", s.RxPackets, s.RxErrors, s.RxDropped, s.RxFIFO)

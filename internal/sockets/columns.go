@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/gonetstat/netstat/internal/owners"
+	"github.com/gonetstat/netstat/internal/termsafe"
 )
 
 // padRight appends s left-justified in width columns (printf "%-*s"); a
@@ -32,6 +33,8 @@ type extras struct {
 	timers   bool // -o
 	names    Namer
 	owners   *owners.Index
+	// escapeNewlines is set when stdout escapes for a terminal.
+	escapeNewlines bool
 }
 
 // appendUserInode writes the -e columns: " user " (or the uid) and the inode.
@@ -50,7 +53,9 @@ func (x *extras) appendUserInode(b []byte, uid uint32, inode uint64) []byte {
 }
 
 // appendProgram appends the -p column text, "PID/program" cut to 19 bytes
-// or "-", padded to width columns.
+// or "-", padded to width columns. On a terminal a newline in the program
+// name is written as \n (after the cut and the padding count, which stay
+// net-tools'); the output stream escapes every other control character.
 func (x *extras) appendProgram(b []byte, inode uint64, width int) []byte {
 	o, ok := x.owners.Lookup(inode)
 	if !ok {
@@ -63,7 +68,11 @@ func (x *extras) appendProgram(b []byte, inode uint64, width int) []byte {
 	if len(b)-start > 19 {
 		b = b[:start+19]
 	}
-	for n := len(b) - start; n < width; n++ {
+	pad := width - (len(b) - start) // by the bytes net-tools prints
+	if x.escapeNewlines {
+		b = termsafe.EscapeNewlines(b, start)
+	}
+	for ; pad > 0; pad-- {
 		b = append(b, ' ')
 	}
 	return b

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gonetstat/netstat/internal/cli"
 	"github.com/gonetstat/netstat/internal/owners"
+	"github.com/gonetstat/netstat/internal/termsafe"
 )
 
 // Listing prints the socket listing (net-tools' default mode), one pass at a
@@ -56,11 +57,12 @@ func (l *Listing) Pass() int {
 func (l *Listing) pass() error {
 	o := l.Opts
 	x := &extras{
-		user:     o.Extend > 0,
-		numUser:  o.NumericUsers,
-		programs: o.Programs,
-		timers:   o.Timers,
-		names:    l.Names,
+		user:           o.Extend > 0,
+		numUser:        o.NumericUsers,
+		programs:       o.Programs,
+		timers:         o.Timers,
+		names:          l.Names,
+		escapeNewlines: termsafe.Escapes(l.Out),
 	}
 	ownersLoaded := false
 	filterOwners := l.Filter != nil && l.Filter.NeedsOwners()

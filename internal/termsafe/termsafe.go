@@ -3,6 +3,8 @@
 // terminal, control characters (C0 except newline, DEL, C1) and bytes that
 // are not valid UTF-8 are shown as escapes instead of being sent raw. Into
 // a pipe or a file nothing is changed: scripts get net-tools' bytes.
+// Newlines pass, since the Writer cannot tell a newline inside a name from
+// a line's end; renderers escape those themselves (see Escapes).
 package termsafe
 
 import (
