@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gonetstat/netstat/internal/diagnose"
+	"github.com/gonetstat/netstat/internal/termsafe"
 )
 
 // checkTextWidth is the width the advice is wrapped to.
@@ -22,13 +23,14 @@ func writeCheckText(w io.Writer, fs []diagnose.Finding, worst diagnose.Severity)
 	for _, f := range fs {
 		count[f.Severity]++
 		label := strings.ToUpper(f.Severity.String())
+		// Titles and evidence can name programs: on a terminal a newline
+		// in a name must not start a line of its own.
+		fmt.Fprintf(bw, "%-8s %s: %s\n", label, f.Check, termsafe.Inline(w, f.Title))
 		if f.Severity == diagnose.OK {
-			fmt.Fprintf(bw, "%-8s %s: %s\n", label, f.Check, f.Title)
 			continue
 		}
-		fmt.Fprintf(bw, "%-8s %s: %s\n", label, f.Check, f.Title)
 		for _, e := range f.Evidence {
-			fmt.Fprintf(bw, "         %s\n", e)
+			fmt.Fprintf(bw, "         %s\n", termsafe.Inline(w, e))
 		}
 		if f.Advice != "" {
 			for i, line := range wrapWords(f.Advice, checkTextWidth-11) {

@@ -12,6 +12,7 @@ import (
 	"github.com/gonetstat/netstat/internal/cerr"
 	"github.com/gonetstat/netstat/internal/cli"
 	"github.com/gonetstat/netstat/internal/linux/netns"
+	"github.com/gonetstat/netstat/internal/termsafe"
 	"golang.org/x/sys/unix"
 )
 
@@ -214,7 +215,7 @@ func writeNamespaceHeader(out *output, ns *netns.Namespace, json bool) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%d (%s)", p.PID, p.Program)
+			fmt.Fprintf(&b, "%d (%s)", p.PID, termsafe.Inline(out, p.Program))
 		}
 	}
 	if c := ns.Container; c.ID != "" {

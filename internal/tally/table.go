@@ -4,6 +4,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gonetstat/netstat/internal/termsafe"
 )
 
 // table is a small text table whose columns are as wide as their widest
@@ -17,6 +19,11 @@ type table struct {
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
 func (t *table) write(w io.Writer) error {
+	for _, r := range t.rows {
+		for i, c := range r {
+			r[i] = termsafe.Inline(w, c) // a program or user name on a terminal
+		}
+	}
 	widths := make([]int, len(t.head))
 	for _, r := range append([][]string{t.head}, t.rows...) {
 		for i, c := range r {
