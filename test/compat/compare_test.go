@@ -86,17 +86,6 @@ func TestUnifiedDiffHunks(t *testing.T) {
 	}
 }
 
-func TestFirstPass(t *testing.T) {
-	out := []byte("H\nrow1\nH\nrow2\nH\nrow")
-	first, n := firstPass(out)
-	if string(first) != "H\nrow1\n" || n != 3 {
-		t.Errorf("firstPass = %q, %d", first, n)
-	}
-	if _, n := firstPass([]byte("H\nrow1\n")); n != 1 {
-		t.Errorf("single pass counted as %d", n)
-	}
-}
-
 func TestCompareTimersReport(t *testing.T) {
 	ref := Result{Status: "exit 0", Stdout: []byte("H Recv-Q\nrow timewait (56.46/0/0)\nrow off (0.00/0/0)\n")}
 	ours := Result{Status: "exit 0", Stdout: []byte("H Recv-q\nrow timewait (56.42/0/0)\nrow off (0.00/0/0)\n")}

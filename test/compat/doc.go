@@ -43,7 +43,11 @@
 // Files: world.go (namespace), holders.go and population.go (who holds
 // which sockets), holder*.go (the holder role), launch.go (exec shim and
 // setns), run.go, check.go, compare.go and diff.go (running and comparing),
-// sockets_test.go (the case table), continuous_test.go (-c),
+// sockets_test.go (the case table), random_test.go and randargs.go
+// (random command lines: listing options in random order, spelling and
+// bundling, plus -r, -i, -g, -s and -M), continuous_test.go, passes.go and
+// stamped.go (-c for every table: the first two complete passes compared,
+// each table's title rule, no separators, ours not slower),
 // selfcheck_test.go (a one-byte change must be caught), compare_test.go
 // (comparison logic).
 //
@@ -54,6 +58,9 @@
 //     the harness itself: every case must pass).
 //   - GONETSTAT_SKIP_COMPAT=1: skip the whole suite (it needs root, iproute2
 //     and net-tools).
+//   - NETSTAT_RANDOM_CASES=N and NETSTAT_RANDOM_SEED=S: how many random
+//     command lines TestRandomOptions runs (120 by default) and the seed to
+//     replay (a failure names it; by default the clock chooses).
 //
 // Run it with:
 //

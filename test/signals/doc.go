@@ -7,6 +7,12 @@
 // line. Both netstats must end the same way, by SIGPIPE or with status 0,
 // with nothing on stderr.
 //
+// TestContinuousPipeClosed: `netstat -c ARGS | head -1` for each table that
+// repeats (-tan, -rn, -i, -gn). net-tools dies of SIGPIPE at its second
+// pass, a second after the reader left; ours must end the same way within
+// a few seconds, with the same stderr: empty, but for the igmp6 warning
+// net-tools prints from its second -g pass on.
+//
 // TestContinuousSignal: `netstat -c` stopped with SIGINT or SIGTERM by PID,
 // both while it sleeps between passes and (ours, with the test-only
 // NETSTAT_TEST_INTERVAL=0) while it is printing. It must end as net-tools
