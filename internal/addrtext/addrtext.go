@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/gonetstat/netstat/internal/cfmt"
 	"github.com/gonetstat/netstat/internal/ntop"
 )
 
@@ -69,7 +70,7 @@ func IPv4Masked(a, mask netip.Addr, numeric, wantDefault, host bool, names Namer
 	if !ok {
 		return a.String()
 	}
-	return clip(cString(name), NameMax)
+	return cfmt.Clip(cfmt.CString(name), NameMax)
 }
 
 // Inet4 is a as an IPv4 address: mapped IPv6 addresses are unmapped, and
@@ -100,7 +101,7 @@ func IPv6(a netip.Addr, numeric bool, names Namer) string {
 		text = "[::]"
 	default:
 		name, ok := names.Host(a)
-		name = cString(name)
+		name = cfmt.CString(name)
 		if !ok || len(name) > NameMax {
 			name = ntop.String(a)
 		}
@@ -125,20 +126,4 @@ func FixMapped(text string, a netip.Addr) string {
 		return text
 	}
 	return text[colon+1:]
-}
-
-// cString is s up to its first NUL, as C sees a string.
-func cString(s string) string {
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-// clip cuts s to at most n bytes.
-func clip(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
-	}
-	return s
 }

@@ -2,12 +2,13 @@ package groups
 
 import (
 	"errors"
-	"github.com/gonetstat/netstat/internal/addrtext"
-	"github.com/gonetstat/netstat/internal/cerr"
 	"io"
 	"strconv"
 	"syscall"
 
+	"github.com/gonetstat/netstat/internal/addrtext"
+	"github.com/gonetstat/netstat/internal/cerr"
+	"github.com/gonetstat/netstat/internal/cfmt"
 	"github.com/gonetstat/netstat/internal/cli"
 )
 
@@ -32,11 +33,9 @@ func Print(out, errOut io.Writer, opts *cli.Options, src Source, names Namer) in
 		} else {
 			text = addrtext.IPv6(m.Group, numeric, names)
 		}
-		if len(text) > 127 {
-			text = text[:127]
-		}
+		text = cfmt.Clip(text, 127)
 		users := strconv.FormatInt(int64(m.Users), 10)
-		io.WriteString(out, padRight(m.Interface, 15)+" "+padRight(users, 6)+" "+text+"\n")
+		io.WriteString(out, cfmt.Left(m.Interface, 15)+" "+cfmt.Left(users, 6)+" "+text+"\n")
 	}
 	bad := func(igmp6 bool, line int) {
 		name := "igmp"
@@ -65,12 +64,4 @@ func Print(out, errOut io.Writer, opts *cli.Options, src Source, names Namer) in
 		_ = src.IPv6(visit, bad)
 	}
 	return rc
-}
-
-// padRight is %-Ns: s padded with blanks to n bytes, never cut.
-func padRight(s string, n int) string {
-	for len(s) < n {
-		s += " "
-	}
-	return s
 }

@@ -3,7 +3,8 @@ package links
 import (
 	"fmt"
 	"io"
-	"strings"
+
+	"github.com/gonetstat/netstat/internal/cfmt"
 )
 
 // shortHeader is the column header of the short table.
@@ -13,12 +14,9 @@ const shortHeader = "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-O
 // bytes, RX-OVR is left-justified, and an interface without counters gets
 // a fixed note instead.
 func writeShort(w io.Writer, ifc *Interface) {
-	name := ifc.Name
-	if len(name) > 15 {
-		name = name[:15]
-	}
-	// Padded by bytes, as C printf pads; fmt's %-15s would count runes.
-	io.WriteString(w, name+strings.Repeat(" ", 15-len(name)))
+	// Cut and padded by bytes, as C's printf does; fmt's %-15s would
+	// count runes.
+	io.WriteString(w, cfmt.Left(cfmt.Clip(ifc.Name, 15), 15))
 	fmt.Fprintf(w, " %5d ", ifc.MTU)
 	if ifc.HasStats {
 		s := &ifc.Stats

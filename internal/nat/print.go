@@ -3,10 +3,11 @@ package nat
 import (
 	"errors"
 	"fmt"
-	"github.com/gonetstat/netstat/internal/cerr"
 	"io"
 	"io/fs"
 
+	"github.com/gonetstat/netstat/internal/cerr"
+	"github.com/gonetstat/netstat/internal/cfmt"
 	"github.com/gonetstat/netstat/internal/cli"
 )
 
@@ -53,8 +54,16 @@ func Print(out, errOut io.Writer, opts *cli.Options, src Source) int {
 				s += fmt.Sprintf("%10d %5d     - ", e.InitSeq, e.Delta)
 			}
 		}
-		s += fmt.Sprintf("%-20s %-20s %d -> %d (%d)\n", e.Src, e.Dst, e.SPort, e.DPort, e.MPort)
+		s += hostColumns(e.Src.String(), e.Dst.String())
+		s += fmt.Sprintf("%d -> %d (%d)\n", e.SPort, e.DPort, e.MPort)
 		io.WriteString(out, s)
 	}
 	return 0
+}
+
+// hostColumns is the source and destination columns of a -M row, C's
+// "%-20s %-20s " from masq_info.c: padded by bytes, as net-tools pads a host
+// name, not by runes as fmt would.
+func hostColumns(src, dst string) string {
+	return cfmt.Sprintf("%-20s %-20s ", src, dst)
 }

@@ -47,3 +47,20 @@ func TestPrint(t *testing.T) {
 		}
 	}
 }
+
+// TestHostColumns checks the -M host columns against C's "%-20s %-20s ",
+// which pads by bytes: "rüter.example" is 14 bytes (13 runes), so 6 blanks
+// fill it to 20, and "ホスト.example" is 17 bytes (11 runes), so 3 do; fmt's
+// %-20s would give 7 and 9.
+func TestHostColumns(t *testing.T) {
+	cases := []struct{ src, dst, want string }{
+		{"10.0.0.2", "192.0.2.1", "10.0.0.2             192.0.2.1            "},
+		{"rüter.example", "ホスト.example", "rüter.example       ホスト.example    "},
+		{"a-host-name-longer-than-20", "b", "a-host-name-longer-than-20 b                    "},
+	}
+	for _, c := range cases {
+		if got := hostColumns(c.src, c.dst); got != c.want {
+			t.Errorf("hostColumns(%q, %q) = %q, want %q", c.src, c.dst, got, c.want)
+		}
+	}
+}

@@ -1,9 +1,11 @@
 package routes
 
 import (
-	"github.com/gonetstat/netstat/internal/addrtext"
 	"net/netip"
 	"strconv"
+
+	"github.com/gonetstat/netstat/internal/addrtext"
+	"github.com/gonetstat/netstat/internal/cfmt"
 )
 
 // Texts and formats of rprint_cache (lib/inet_gr.c).
@@ -64,7 +66,7 @@ func (p *printer) cache4() int {
 	case CacheLayout20:
 		layout = 1
 	default:
-		p.outf(cSprintf(cacheBadFmt, pathRtCache, strconv.Itoa(c.Layout)))
+		p.outf(cfmt.Sprintf(cacheBadFmt, pathRtCache, strconv.Itoa(c.Layout)))
 	}
 	switch p.set.ext {
 	case 1:
@@ -80,7 +82,7 @@ func (p *printer) cache4() int {
 		}
 	}
 	if missing != "" {
-		p.errf(cSprintf(missingFormat, pathRtCache, missing))
+		p.errf(cfmt.Sprintf(missingFormat, pathRtCache, missing))
 		if len(c.Rows) > 0 {
 			return exitNoSupp
 		}
@@ -104,18 +106,18 @@ func (p *printer) cache4Row(r *CacheRoute, layout int) {
 	}
 	src, dst, gw, specDst := text(r.Source), text(r.Dest), text(r.Gateway), text(r.SpecDst)
 	flags := cacheFlags(r.Flags, layout)
-	iface := cString(r.Iface)
+	iface := cfmt.CString(r.Iface)
 	switch p.set.ext {
 	case 1:
-		p.outf(cSprintf(cacheRow1, src, dst, gw, flags, r.Metric, r.RefCnt, r.Use, iface))
+		p.outf(cfmt.Sprintf(cacheRow1, src, dst, gw, flags, r.Metric, r.RefCnt, r.Use, iface))
 	case 2:
-		p.outf(cSprintf(cacheRow2, src, dst, gw, flags, r.MTU, r.Window, r.IRTT, iface))
+		p.outf(cfmt.Sprintf(cacheRow2, src, dst, gw, flags, r.MTU, r.Window, r.IRTT, iface))
 	}
 	if p.set.ext == 3 && layout == 1 {
-		p.outf(cSprintf(cacheRow320, src, dst, gw, flags, r.Metric, r.RefCnt, r.Use, iface, r.MTU, r.Window, r.IRTT, r.HH, r.ARP))
+		p.outf(cfmt.Sprintf(cacheRow320, src, dst, gw, flags, r.Metric, r.RefCnt, r.Use, iface, r.MTU, r.Window, r.IRTT, r.HH, r.ARP))
 	}
 	if p.set.ext == 3 && layout == 2 {
-		p.outf(cSprintf(cacheRow322, src, dst, gw, flags, r.Metric, r.RefCnt, r.Use, iface, r.MTU, r.Window, r.IRTT, r.TOS, r.HHRef, r.HHUptod, specDst))
+		p.outf(cfmt.Sprintf(cacheRow322, src, dst, gw, flags, r.Metric, r.RefCnt, r.Use, iface, r.MTU, r.Window, r.IRTT, r.TOS, r.HHRef, r.HHUptod, specDst))
 	}
 }
 

@@ -1,6 +1,9 @@
 package routes
 
-import "github.com/gonetstat/netstat/internal/addrtext"
+import (
+	"github.com/gonetstat/netstat/internal/addrtext"
+	"github.com/gonetstat/netstat/internal/cfmt"
+)
 
 // Texts and formats of net-tools' lib/inet_gr.c.
 const (
@@ -57,7 +60,7 @@ func (p *printer) fib4() int {
 	}
 	if err != nil {
 		if missing != "" {
-			p.errf(cSprintf(missingFormat, pathRoute, missing))
+			p.errf(cfmt.Sprintf(missingFormat, pathRoute, missing))
 		}
 		return exitNoSupp
 	}
@@ -74,26 +77,26 @@ func (p *printer) fib4() int {
 // fib4Row prints one FIB row in the layout of the current ext.
 func (p *printer) fib4Row(r *Route) {
 	num := p.set.numeric
-	dest := clip(addrtext.IPv4Masked(r.Dest, r.Mask, num, true, r.Flags&FlagHost != 0, p.names), 15)
-	gw := clip(addrtext.IPv4Masked(r.Gateway, addrtext.DefaultMask, num, false, true, p.names), 15)
-	mask := clip(addrtext.Inet4(r.Mask).String(), 15)
+	dest := cfmt.Clip(addrtext.IPv4Masked(r.Dest, r.Mask, num, true, r.Flags&FlagHost != 0, p.names), 15)
+	gw := cfmt.Clip(addrtext.IPv4Masked(r.Gateway, addrtext.DefaultMask, num, false, true, p.names), 15)
+	mask := cfmt.Clip(addrtext.Inet4(r.Mask).String(), 15)
 	flags := fib4Flags(r.Flags)
-	iface := cString(r.Iface)
+	iface := cfmt.CString(r.Iface)
 	reject := r.Flags&FlagReject != 0
 	var s string
 	switch {
 	case p.set.ext == 1 && reject:
-		s = cSprintf(fibReject1, dest, mask, flags, r.Metric, r.Use)
+		s = cfmt.Sprintf(fibReject1, dest, mask, flags, r.Metric, r.Use)
 	case p.set.ext == 1:
-		s = cSprintf(fibRow1, dest, gw, mask, flags, r.Metric, r.RefCnt, r.Use, iface)
+		s = cfmt.Sprintf(fibRow1, dest, gw, mask, flags, r.Metric, r.RefCnt, r.Use, iface)
 	case p.set.ext == 2 && reject:
-		s = cSprintf(fibReject2, dest, mask, flags)
+		s = cfmt.Sprintf(fibReject2, dest, mask, flags)
 	case p.set.ext == 2:
-		s = cSprintf(fibRow2, dest, gw, mask, flags, r.MTU, r.Window, r.IRTT, iface)
+		s = cfmt.Sprintf(fibRow2, dest, gw, mask, flags, r.MTU, r.Window, r.IRTT, iface)
 	case p.set.ext == 3 && reject:
-		s = cSprintf(fibReject3, dest, mask, flags, r.Metric, r.Use)
+		s = cfmt.Sprintf(fibReject3, dest, mask, flags, r.Metric, r.Use)
 	case p.set.ext == 3:
-		s = cSprintf(fibRow3, dest, gw, mask, flags, r.Metric, r.RefCnt, r.Use, iface, r.MTU, r.Window, r.IRTT)
+		s = cfmt.Sprintf(fibRow3, dest, gw, mask, flags, r.Metric, r.RefCnt, r.Use, iface, r.MTU, r.Window, r.IRTT)
 	}
 	p.outf(s)
 }

@@ -1,6 +1,9 @@
 package routes
 
-import "github.com/gonetstat/netstat/internal/addrtext"
+import (
+	"github.com/gonetstat/netstat/internal/addrtext"
+	"github.com/gonetstat/netstat/internal/cfmt"
+)
 
 // Texts and formats of net-tools' lib/inet6_gr.c.
 const (
@@ -68,9 +71,9 @@ func (p *printer) fib6(cache bool) int {
 
 // fib6Row prints one IPv6 route.
 func (p *printer) fib6Row(r *Route6) {
-	dest := clip(addrtext.IPv6(r.Dest, p.set.numeric, p.names)+"/"+dec(r.PrefixLen), addrtext.NameMax)
+	dest := cfmt.Clip(addrtext.IPv6(r.Dest, p.set.numeric, p.names)+"/"+dec(r.PrefixLen), addrtext.NameMax)
 	next := addrtext.IPv6(r.NextHop, p.set.numeric, p.names)
-	p.outf(cSprintf(fib6Row, dest, next, fib6Flags(r.Flags), r.Metric, r.RefCnt, r.Use, cString(r.Iface)))
+	p.outf(cfmt.Sprintf(fib6Row, dest, next, fib6Flags(r.Flags), r.Metric, r.RefCnt, r.Use, cfmt.CString(r.Iface)))
 }
 
 // fib6Letters are rprint_fib6's flag letters, in its order.
@@ -93,5 +96,5 @@ func fib6Flags(f uint32) string {
 
 // dec formats a C int for %d.
 func dec(v int32) string {
-	return cSprintf("%d", v)
+	return cfmt.Sprintf("%d", v)
 }

@@ -3,27 +3,10 @@ package sockets
 import (
 	"strconv"
 
+	"github.com/gonetstat/netstat/internal/cfmt"
 	"github.com/gonetstat/netstat/internal/owners"
 	"github.com/gonetstat/netstat/internal/termsafe"
 )
-
-// padRight appends s left-justified in width columns (printf "%-*s"); a
-// longer s is written whole.
-func padRight(b []byte, s string, width int) []byte {
-	b = append(b, s...)
-	for n := len(s); n < width; n++ {
-		b = append(b, ' ')
-	}
-	return b
-}
-
-// padLeft appends s right-justified in width columns (printf "%*s").
-func padLeft(b []byte, s string, width int) []byte {
-	for n := len(s); n < width; n++ {
-		b = append(b, ' ')
-	}
-	return append(b, s...)
-}
 
 // extras holds what the optional columns (-e, -p, -o) need.
 type extras struct {
@@ -47,9 +30,9 @@ func (x *extras) appendUserInode(b []byte, uid uint32, inode uint64) []byte {
 	if !ok {
 		name = strconv.FormatInt(int64(int32(uid)), 10)
 	}
-	b = padRight(b, name, 10)
+	b = cfmt.AppendLeft(b, name, 10)
 	b = append(b, ' ')
-	return padRight(b, strconv.FormatUint(inode, 10), 10)
+	return cfmt.AppendLeft(b, strconv.FormatUint(inode, 10), 10)
 }
 
 // appendProgram appends the -p column text, "PID/program" cut to 19 bytes
@@ -59,7 +42,7 @@ func (x *extras) appendUserInode(b []byte, uid uint32, inode uint64) []byte {
 func (x *extras) appendProgram(b []byte, inode uint64, width int) []byte {
 	o, ok := x.owners.Lookup(inode)
 	if !ok {
-		return padRight(b, "-", width)
+		return cfmt.AppendLeft(b, "-", width)
 	}
 	start := len(b)
 	b = strconv.AppendInt(b, int64(o.PID), 10)

@@ -3,6 +3,8 @@ package sockets
 import (
 	"net/netip"
 	"strconv"
+
+	"github.com/gonetstat/netstat/internal/cfmt"
 )
 
 var tcpStates = [...]string{
@@ -117,7 +119,7 @@ func (r *inetRow) appendAddrPort(b []byte, ap netip.AddrPort, proto string) []by
 // appendRow writes one Internet socket row.
 func (r *inetRow) appendRow(b []byte, s *Socket) []byte {
 	proto := serviceTable(s.Protocol)
-	b = padRight(b, s.label(), 5)
+	b = cfmt.AppendLeft(b, s.label(), 5)
 	b = append(b, ' ')
 	b = appendPadInt(b, int64(s.RecvQ), 6)
 	b = append(b, ' ')
@@ -127,7 +129,7 @@ func (r *inetRow) appendRow(b []byte, s *Socket) []byte {
 	b = append(b, ' ')
 	b = r.appendAddrPort(b, s.Remote, proto)
 	b = append(b, ' ')
-	b = padRight(b, s.stateText(), 11)
+	b = cfmt.AppendLeft(b, s.stateText(), 11)
 	timer := ""
 	if r.timers {
 		timer = timerText(s)
@@ -143,7 +145,7 @@ func (r *inetRow) appendRow(b []byte, s *Socket) []byte {
 // appendPadInt appends v right-justified in width columns (printf "%*d").
 func appendPadInt(b []byte, v int64, width int) []byte {
 	var digits [20]byte
-	return padLeft(b, string(strconv.AppendInt(digits[:0], v, 10)), width)
+	return cfmt.AppendRight(b, string(strconv.AppendInt(digits[:0], v, 10)), width)
 }
 
 // inetHeader returns the two header lines of the Internet section;

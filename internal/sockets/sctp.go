@@ -3,6 +3,8 @@ package sockets
 import (
 	"net/netip"
 	"strconv"
+
+	"github.com/gonetstat/netstat/internal/cfmt"
 )
 
 // sctpRow formats SCTP rows. net-tools passes its whole numeric word to the
@@ -40,13 +42,13 @@ func (r *sctpRow) appendEndpoint(b []byte, e *SCTPEndpoint) []byte {
 		} else {
 			b = append(b, "\n                    "...)
 		}
-		b = padRight(b, r.host(a)+":"+port, 47)
+		b = cfmt.AppendLeft(b, r.host(a)+":"+port, 47)
 		b = append(b, ' ')
 		state := ""
 		if i == 0 {
 			state = sctpStateText(e.State)
 		}
-		b = padRight(b, state, 11)
+		b = cfmt.AppendLeft(b, state, 11)
 	}
 	return r.appendTail(b, e.UID, e.Inode, "")
 }
@@ -55,9 +57,9 @@ func (r *sctpRow) appendEndpoint(b []byte, e *SCTPEndpoint) []byte {
 // ports and state; further lines pair up the remaining addresses.
 func (r *sctpRow) appendAssoc(b []byte, a *SCTPAssoc) []byte {
 	b = append(b, "sctp  "...)
-	b = padLeft(b, strconv.FormatUint(a.RecvQ, 10), 6)
+	b = cfmt.AppendRight(b, strconv.FormatUint(a.RecvQ, 10), 6)
 	b = append(b, ' ')
-	b = padLeft(b, strconv.FormatUint(a.SendQ, 10), 6)
+	b = cfmt.AppendRight(b, strconv.FormatUint(a.SendQ, 10), 6)
 	b = append(b, ' ')
 	local, remote := "", ""
 	if len(a.Local) > 0 {
@@ -66,11 +68,11 @@ func (r *sctpRow) appendAssoc(b []byte, a *SCTPAssoc) []byte {
 	if len(a.Remote) > 0 {
 		remote = r.host(a.Remote[0])
 	}
-	b = padRight(b, local+":"+sctpPort(a.LocalPort), 23)
+	b = cfmt.AppendLeft(b, local+":"+sctpPort(a.LocalPort), 23)
 	b = append(b, ' ')
-	b = padRight(b, remote+":"+sctpPort(a.RemotePort), 23)
+	b = cfmt.AppendLeft(b, remote+":"+sctpPort(a.RemotePort), 23)
 	b = append(b, ' ')
-	b = padRight(b, sctpStateText(a.State), 11)
+	b = cfmt.AppendLeft(b, sctpStateText(a.State), 11)
 	for i := 1; i < len(a.Local) || i < len(a.Remote); i++ {
 		local, remote = "", ""
 		if i < len(a.Local) {
@@ -80,11 +82,11 @@ func (r *sctpRow) appendAssoc(b []byte, a *SCTPAssoc) []byte {
 			remote = r.host(a.Remote[i])
 		}
 		b = append(b, "\n                    "...)
-		b = padRight(b, local, 23)
+		b = cfmt.AppendLeft(b, local, 23)
 		b = append(b, ' ')
-		b = padRight(b, remote, 23)
+		b = cfmt.AppendLeft(b, remote, 23)
 		b = append(b, ' ')
-		b = padRight(b, "", 11)
+		b = cfmt.AppendLeft(b, "", 11)
 	}
 	return r.appendTail(b, a.UID, a.Inode, "")
 }

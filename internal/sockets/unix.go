@@ -1,6 +1,10 @@
 package sockets
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/gonetstat/netstat/internal/cfmt"
+)
 
 // isListening reports whether a UNIX socket is a "server" for -l: not
 // connected and accepting connections.
@@ -67,17 +71,17 @@ func appendUnixRow(b []byte, u *UnixSocket, x *extras) []byte {
 	if u.Protocol != 0 {
 		proto = "??"
 	}
-	b = padRight(b, proto, 5)
+	b = cfmt.AppendLeft(b, proto, 5)
 	b = append(b, ' ')
-	b = padRight(b, strconv.FormatInt(int64(u.RefCount), 10), 6)
+	b = cfmt.AppendLeft(b, strconv.FormatInt(int64(u.RefCount), 10), 6)
 	b = append(b, ' ')
-	b = padRight(b, u.flagsText(), 11)
+	b = cfmt.AppendLeft(b, u.flagsText(), 11)
 	b = append(b, ' ')
-	b = padRight(b, u.typeText(), 10)
+	b = cfmt.AppendLeft(b, u.typeText(), 10)
 	b = append(b, ' ')
-	b = padRight(b, u.stateText(), 13)
+	b = cfmt.AppendLeft(b, u.stateText(), 13)
 	b = append(b, ' ')
-	b = padRight(b, strconv.FormatUint(u.Inode, 10), 8)
+	b = cfmt.AppendLeft(b, strconv.FormatUint(u.Inode, 10), 8)
 	if x.programs {
 		b = append(b, ' ')
 		b = x.appendProgram(b, u.Inode, 20)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gonetstat/netstat/internal/cfmt"
 	"github.com/gonetstat/netstat/internal/sockets"
 )
 
@@ -107,32 +108,32 @@ func sectionHeader(unix, all, listening, programs bool) []Line {
 func rowText(s *Socket, programs bool) string {
 	b := make([]byte, 0, 128)
 	if s.Proto == "unix" {
-		b = padRight(b, s.Proto, 5)
+		b = cfmt.AppendLeft(b, s.Proto, 5)
 		b = append(b, ' ')
-		b = padRight(b, s.Type, 10)
+		b = cfmt.AppendLeft(b, s.Type, 10)
 		b = append(b, ' ')
-		b = padRight(b, s.State, 13)
+		b = cfmt.AppendLeft(b, s.State, 13)
 		b = append(b, ' ')
-		b = padRight(b, strconv.FormatUint(s.Inode, 10), 8)
+		b = cfmt.AppendLeft(b, strconv.FormatUint(s.Inode, 10), 8)
 		if programs {
 			b = append(b, ' ')
-			b = padRight(b, ownerText(s), 20)
+			b = cfmt.AppendLeft(b, ownerText(s), 20)
 		}
 		b = append(b, ' ')
 		b = append(b, s.Local...)
 		return string(b)
 	}
-	b = padRight(b, s.Proto, 5)
+	b = cfmt.AppendLeft(b, s.Proto, 5)
 	b = append(b, ' ')
-	b = padLeft(b, strconv.FormatUint(s.RecvQ, 10), 6)
+	b = cfmt.AppendRight(b, strconv.FormatUint(s.RecvQ, 10), 6)
 	b = append(b, ' ')
-	b = padLeft(b, strconv.FormatUint(s.SendQ, 10), 6)
+	b = cfmt.AppendRight(b, strconv.FormatUint(s.SendQ, 10), 6)
 	b = append(b, ' ')
-	b = padRight(b, s.Local, 23)
+	b = cfmt.AppendLeft(b, s.Local, 23)
 	b = append(b, ' ')
-	b = padRight(b, s.Remote, 23)
+	b = cfmt.AppendLeft(b, s.Remote, 23)
 	b = append(b, ' ')
-	b = padRight(b, s.State, 11)
+	b = cfmt.AppendLeft(b, s.State, 11)
 	if programs {
 		b = append(b, ' ')
 		b = append(b, ownerText(s)...)
@@ -160,10 +161,10 @@ func InterfaceFrame(v *InterfaceView) *Frame {
 	widths := [trafficColumns]int{9, 9, 8, 8, 9, 9, 8, 8}
 	for i := range v.Rates {
 		r := &v.Rates[i]
-		b := padRight(make([]byte, 0, 100), r.Name, 16)
+		b := cfmt.AppendLeft(make([]byte, 0, 100), r.Name, 16)
 		for c := range r.Delta {
 			b = append(b, ' ')
-			b = padLeft(b, rateText(r.Rate(c)), widths[c])
+			b = cfmt.AppendRight(b, rateText(r.Rate(c)), widths[c])
 		}
 		ln := Line{Text: string(b)}
 		if r.Appeared {
@@ -198,13 +199,13 @@ func CounterFrame(v *CounterView) *Frame {
 		{Header: true, Text: "Counter                                  Delta         Rate/s           Value"},
 	}}
 	for _, d := range v.Deltas {
-		b := padRight(make([]byte, 0, 100), d.Name, 32)
+		b := cfmt.AppendLeft(make([]byte, 0, 100), d.Name, 32)
 		b = append(b, ' ')
-		b = padLeft(b, deltaText(d.Delta), 13)
+		b = cfmt.AppendRight(b, deltaText(d.Delta), 13)
 		b = append(b, ' ')
-		b = padLeft(b, rateText(d.Rate()), 14)
+		b = cfmt.AppendRight(b, rateText(d.Rate()), 14)
 		b = append(b, ' ')
-		b = padLeft(b, strconv.FormatUint(d.Value, 10), 15)
+		b = cfmt.AppendRight(b, strconv.FormatUint(d.Value, 10), 15)
 		f.Lines = append(f.Lines, Line{Text: string(b)})
 	}
 	f.Status = v.status()

@@ -10,23 +10,6 @@ import (
 // the millisecond.
 const TimeFormat = "2006-01-02T15:04:05.000Z07:00"
 
-// padRight appends s to b and pads it with spaces to width columns.
-func padRight(b []byte, s string, width int) []byte {
-	b = append(b, s...)
-	for n := len(s); n < width; n++ {
-		b = append(b, ' ')
-	}
-	return b
-}
-
-// padLeft appends s to b right-justified in width columns.
-func padLeft(b []byte, s string, width int) []byte {
-	for n := len(s); n < width; n++ {
-		b = append(b, ' ')
-	}
-	return append(b, s...)
-}
-
 // rateText writes a per-second rate with one decimal.
 func rateText(r float64) string { return strconv.FormatFloat(r, 'f', 1, 64) }
 
