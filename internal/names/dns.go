@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/netip"
 	"strings"
-	"sync/atomic"
 	"syscall"
 )
 
@@ -15,15 +14,18 @@ import (
 // is nil: Go's own resolver, so it works with CGO_ENABLED=0.
 //
 // Go's resolver looks in /etc/hosts itself before or after DNS (following
-// its own reading of nsswitch.conf). That is mostly harmless because it
-// is given the address exactly as netstat has it: Go compares hosts
-// entries by their canonical text, so an IPv4-mapped address does not pick
-// up an IPv4 line, and a miss of glibc's hosts parser is a miss for Go too
-// in all but exotic files. It is visible only with unusual nsswitch.conf
-// actions: with "hosts: files [SUCCESS=continue] dns" glibc prints the
-// number when DNS fails, while this lookup still finds the hosts name. Like glibc, Go asks in-addr.arpa for IPv4-mapped
-// addresses; unlike glibc, it asks ip6.arpa for IPv4-compatible ones
-// (::a.b.c.d), which glibc also turns into in-addr.arpa queries.
+// its own reading of nsswitch.conf; after DNS only when no name server
+// answered, since an answer is read as glibc reads it, see lookupAddrVia).
+// That is mostly harmless because it is given the address exactly as
+// netstat has it: Go compares hosts entries by their canonical text, so an
+// IPv4-mapped address does not pick up an IPv4 line, and a miss of glibc's
+// hosts parser is a miss for Go too in all but exotic files. It is visible
+// only with unusual nsswitch.conf actions: with "hosts: files
+// [SUCCESS=continue] dns" glibc prints the number when DNS fails, while
+// this lookup still finds the hosts name. Like glibc, Go asks in-addr.arpa
+// for IPv4-mapped addresses; unlike glibc, it asks ip6.arpa for
+// IPv4-compatible ones (::a.b.c.d), which glibc also turns into
+// in-addr.arpa queries.
 //
 // Go's resolver turns a refused query into an error string, so the dial
 // below notes a read refused by the server, and a failed lookup that saw
@@ -40,28 +42,55 @@ type dialFunc func(ctx context.Context, network, address string) (net.Conn, erro
 
 // lookupAddrVia returns a reverse lookup through Go's resolver whose
 // connections to name servers are opened by dial; edns keeps the OPT
-// record Go's resolver adds to each query.
+// record Go's resolver adds to each query. The name is the one glibc takes
+// from the answer (see firstPTR), not Go's.
 func lookupAddrVia(dial dialFunc, edns bool) func(ctx context.Context, addr string) ([]string, error) {
 	return func(ctx context.Context, addr string) ([]string, error) {
-		var refused atomic.Bool
+		ex := &exchange{}
 		r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, address string) (net.Conn, error) {
 			c, err := dial(ctx, network, address)
 			if err != nil {
 				return nil, err
 			}
-			return wrapServerConn(c, &refused, !edns), nil
+			return wrapServerConn(c, ex, !edns), nil
 		}}
 		names, err := r.LookupAddr(ctx, addr)
-		if err != nil && refused.Load() {
+		if reply := ex.lastReply(); final(reply) && answered(err) {
+			if name, ok := firstPTR(reply); ok {
+				return []string{name}, nil
+			}
+			return nil, &net.DNSError{Err: "no host name in the answer", Name: addr, IsNotFound: true}
+		}
+		if err != nil && ex.refused.Load() {
 			err = fmt.Errorf("%w (%w)", err, syscall.ECONNREFUSED)
 		}
 		return names, err
 	}
 }
 
+// final reports whether reply is a whole DNS response: one whose TC bit
+// is clear, not the truncated UDP answer of an exchange that went on over
+// TCP and failed there.
+func final(reply []byte) bool {
+	return len(reply) >= 4 && reply[2]&0x80 != 0 && reply[2]&0x02 == 0
+}
+
+// answered reports whether a lookup that ended with err got its answer
+// from a name server: it succeeded, or Go's resolver rejected only what
+// the answer held (names it finds malformed), not a missing, failed or
+// late one.
+func answered(err error) bool {
+	if err == nil {
+		return true
+	}
+	var de *net.DNSError
+	return errors.As(err, &de) && !de.IsNotFound && !de.IsTimeout && !de.IsTemporary
+}
+
 // dnsName performs one DNS reverse lookup with the configured function,
 // within the limits of r.limit (timeout, budget, lookups in flight). It
-// returns the first PTR name without its trailing dot and the NSS status
+// returns the first PTR name without its trailing dot (the root stays
+// ".", as glibc writes it and net-tools prints it) and the NSS status
 // glibc's DNS module would report: refused connections are UNAVAIL, every
 // other failure (including a timeout, and a spent budget) NOTFOUND, so
 // netstat prints the number.
@@ -91,7 +120,10 @@ func (r *Resolver) dnsName(a netip.Addr) (string, status) {
 		}
 		return "", statusNotFound
 	}
-	name := strings.TrimSuffix(names[0], ".")
+	name := names[0]
+	if name != "." { // the root keeps its dot, as glibc writes it
+		name = strings.TrimSuffix(name, ".")
+	}
 	if name == "" {
 		return "", statusNotFound
 	}

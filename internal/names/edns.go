@@ -26,6 +26,13 @@ const typeOPT = 41
 
 // wantsEDNS reports whether glibc would send EDNS(0): an "options" line of
 // the resolver configuration, or the RES_OPTIONS variable, names edns0.
+//
+// It reads them as glibc 2.36 does (checked against the reference in
+// test/dns): an options line starts with "options" and a blank (space or
+// tab) at the very start of the line, so an indented line, like a comment,
+// does not count; options are separated by blanks only; and an option is
+// recognised by its prefix, so "edns0x" and "edns0:1" ask for EDNS(0) too.
+// Options lines add up.
 func wantsEDNS(conf io.Reader, resOptions string) bool {
 	if hasEDNS0(resOptions) {
 		return true
@@ -36,23 +43,27 @@ func wantsEDNS(conf io.Reader, resOptions string) bool {
 	sc := bufio.NewScanner(conf)
 	found := false
 	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) > 0 && f[0] == "options" && hasEDNS0(strings.Join(f[1:], " ")) {
+		rest, ok := strings.CutPrefix(sc.Text(), "options")
+		if ok && rest != "" && isBlank(rest[0]) && hasEDNS0(rest) {
 			found = true
 		}
 	}
 	return found
 }
 
-// hasEDNS0 reports whether a blank-separated option list holds edns0.
+// hasEDNS0 reports whether a blank-separated option list holds an option
+// starting with edns0.
 func hasEDNS0(options string) bool {
-	for _, o := range strings.Fields(options) {
-		if o == "edns0" {
+	for _, o := range strings.FieldsFunc(options, func(r rune) bool { return r == ' ' || r == '\t' }) {
+		if strings.HasPrefix(o, "edns0") {
 			return true
 		}
 	}
 	return false
 }
+
+// isBlank reports whether c separates resolver options: a space or a tab.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 
 // systemWantsEDNS reads /etc/resolv.conf, the file Go's resolver reads.
 func systemWantsEDNS() bool {

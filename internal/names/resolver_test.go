@@ -63,13 +63,14 @@ func TestHostFilesThenDNS(t *testing.T) {
 		"fe80::1%eth0":     "",                // zone dropped; no answer
 		"192.0.2.2":        strings.Repeat("a", 127),
 		"2001:db8::8":      strings.Repeat("c", 127),
+		"192.0.2.3":        ".", // the root, as glibc writes it and net-tools prints it
 	} {
 		got, ok := r.Host(netip.MustParseAddr(in))
 		if got != want || (!ok && want != "") {
 			t.Errorf("Host(%s) = %q, %v; want %q", in, got, ok, want)
 		}
 	}
-	for _, in := range []string{"2001:db8::2", "2001:db8::7", "192.0.2.3", "::", "0.0.0.0"} {
+	for _, in := range []string{"2001:db8::2", "2001:db8::7", "::", "0.0.0.0"} {
 		// 2001:db8::2 has a 200-byte hosts name: getnameinfo overflows.
 		if got, ok := r.Host(netip.MustParseAddr(in)); ok && in != "0.0.0.0" {
 			t.Errorf("Host(%s) = %q, want no name", in, got)

@@ -4,13 +4,38 @@ import (
 	"encoding/binary"
 	"errors"
 	"net"
+	"sync"
 	"sync/atomic"
 	"syscall"
 )
 
+// exchange is what the name-server connections of one lookup share:
+// whether a read was refused (ICMP port unreachable: nothing listens), and
+// the last DNS message read, which firstPTR reads as glibc would.
+type exchange struct {
+	refused atomic.Bool
+
+	mu    sync.Mutex
+	reply []byte
+}
+
+// setReply records msg, a whole DNS message read from a name server.
+func (e *exchange) setReply(msg []byte) {
+	e.mu.Lock()
+	e.reply = append(e.reply[:0:0], msg...)
+	e.mu.Unlock()
+}
+
+// lastReply returns the last DNS message read, or nil.
+func (e *exchange) lastReply() []byte {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.reply
+}
+
 // serverConn is a connection to a name server, as Go's resolver dials it,
-// with two changes: it notes whether a read was refused (ICMP port
-// unreachable: nothing listens), and, when stripOPT is set, it writes each
+// with three changes: it notes in its exchange whether a read was refused
+// and the messages it reads, and, when stripOPT is set, it writes each
 // query without the EDNS(0) record Go adds (see withoutOPT).
 //
 // Go's resolver frames a query by the kind of connection it gets: a
@@ -19,9 +44,10 @@ import (
 // connection is wrapped as a serverPacketConn.
 type serverConn struct {
 	net.Conn
-	refused  *atomic.Bool
+	ex       *exchange
 	stripOPT bool
-	stream   bool // TCP: every message carries a length prefix
+	stream   bool   // TCP: every message carries a length prefix
+	pending  []byte // TCP: what has been read of the message being read
 }
 
 // serverPacketConn is a serverConn over a datagram connection.
@@ -31,9 +57,9 @@ type serverPacketConn struct {
 }
 
 // wrapServerConn wraps c, keeping its kind.
-func wrapServerConn(c net.Conn, refused *atomic.Bool, stripOPT bool) net.Conn {
+func wrapServerConn(c net.Conn, ex *exchange, stripOPT bool) net.Conn {
 	pc, isPacket := c.(net.PacketConn)
-	s := &serverConn{Conn: c, refused: refused, stripOPT: stripOPT, stream: !isPacket}
+	s := &serverConn{Conn: c, ex: ex, stripOPT: stripOPT, stream: !isPacket}
 	if isPacket {
 		return &serverPacketConn{serverConn: s, packets: pc}
 	}
@@ -43,6 +69,7 @@ func wrapServerConn(c net.Conn, refused *atomic.Bool, stripOPT bool) net.Conn {
 func (c *serverConn) Read(b []byte) (int, error) {
 	n, err := c.Conn.Read(b)
 	c.noteRefusal(err)
+	c.noteRead(b[:n])
 	return n, err
 }
 
@@ -60,7 +87,28 @@ func (c *serverConn) Write(b []byte) (int, error) {
 // noteRefusal records a read refused by the server.
 func (c *serverConn) noteRefusal(err error) {
 	if errors.Is(err, syscall.ECONNREFUSED) {
-		c.refused.Store(true)
+		c.ex.refused.Store(true)
+	}
+}
+
+// noteRead records the messages p completes: p is one whole message on a
+// datagram connection, and any part of the length-prefixed stream on TCP.
+func (c *serverConn) noteRead(p []byte) {
+	if len(p) == 0 {
+		return
+	}
+	if !c.stream {
+		c.ex.setReply(p)
+		return
+	}
+	c.pending = append(c.pending, p...)
+	for len(c.pending) >= 2 {
+		end := 2 + int(binary.BigEndian.Uint16(c.pending))
+		if len(c.pending) < end {
+			return
+		}
+		c.ex.setReply(c.pending[2:end])
+		c.pending = c.pending[end:]
 	}
 }
 
@@ -87,6 +135,7 @@ func (c *serverConn) plain(b []byte) ([]byte, bool) {
 func (c *serverPacketConn) ReadFrom(b []byte) (int, net.Addr, error) {
 	n, addr, err := c.packets.ReadFrom(b)
 	c.noteRefusal(err)
+	c.noteRead(b[:n])
 	return n, addr, err
 }
 
