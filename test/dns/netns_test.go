@@ -1,4 +1,4 @@
-package slowdns
+package dns
 
 import (
 	"fmt"

@@ -1,19 +1,7 @@
-// Package slowdns checks, end to end, that a DNS server that never answers
-// cannot hold the built netstat up beyond its DNS budget: in a network
-// namespace of its own, with a deaf DNS server on 127.0.0.1:53 and about
-// 200 established loopback connections whose addresses no hosts file
-// names, "netstat -ta" must finish within the budget plus a margin and
-// print the numbers "netstat -tan" prints.
-package slowdns
+package dns
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -36,52 +24,6 @@ var etcFiles = map[string]string{
 	"resolv.conf":   "nameserver 127.0.0.1\n",
 	"hosts":         "",
 	"nsswitch.conf": "passwd: files\ngroup: files\nhosts: files dns\nnetworks: files\nservices: files\nprotocols: files\n",
-}
-
-// result is one netstat run.
-type result struct {
-	stdout, stderr string
-	exit           int
-	took           time.Duration
-}
-
-// buildNetstat builds ./cmd/netstat as the project ships it.
-func buildNetstat(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "netstat")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/gonetstat/netstat/cmd/netstat")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// run runs bin with args in ns through `ip netns exec`, which mounts the
-// namespace's /etc files and then executes bin itself (same PID, which
-// CommandContext kills if the run outlives limit).
-func (ns *netns) run(t *testing.T, limit time.Duration, bin string, args ...string) result {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), limit)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, ns.ip, append([]string{"netns", "exec", ns.name, bin}, args...)...)
-	cmd.Env = []string{"LC_ALL=C", "PATH=/usr/sbin:/usr/bin:/sbin:/bin"}
-	cmd.WaitDelay = time.Second
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	start := time.Now()
-	err := cmd.Run()
-	r := result{stdout.String(), stderr.String(), 0, time.Since(start)}
-	var ee *exec.ExitError
-	switch {
-	case ctx.Err() != nil:
-		t.Fatalf("netstat %s still running after %v: killed", strings.Join(args, " "), limit)
-	case errors.As(err, &ee):
-		r.exit = ee.ExitCode()
-	case err != nil:
-		t.Fatalf("netstat %s: %v", strings.Join(args, " "), err)
-	}
-	return r
 }
 
 func TestDeafDNSKeepsBudget(t *testing.T) {
