@@ -2,8 +2,10 @@ package names
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -65,5 +67,54 @@ func FuzzNsswitch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		n := parseNsswitch(bytes.NewReader(b))
 		n.lookup("hosts", func(string) (string, status) { return "", statusNotFound })
+	})
+}
+
+// FuzzFirstPTR feeds DNS responses to the reader that picks the PTR name
+// netstat prints: it must not panic, and a name it returns is absolute and
+// passes glibc's host name check.
+func FuzzFirstPTR(f *testing.F) {
+	q := testQuery{id: 7, question: append(wireName(nil, "1.2.0.192.in-addr.arpa"), 0, testTypePTR, 0, testClassIN)}
+	f.Add(testAnswer(q, 0, ptrRecords("host.example."), 512))
+	f.Add(testAnswer(q, 0, ptrRecords("bad name.", "good."), 512))
+	f.Add(testAnswer(q, 0, []testRecord{{rtype: testTypeCNAME, target: "x.example."}, {owner: "x.example.", rtype: testTypePTR, target: "y."}}, 512))
+	f.Add(testAnswer(q, testRcodeNX, nil, 512))
+	f.Add(testAnswer(q, 0, ptrRecords(strings.Repeat("long.", 40)), 65535))
+	f.Fuzz(func(t *testing.T, msg []byte) {
+		name, ok := firstPTR(msg)
+		if !ok {
+			return
+		}
+		if !strings.HasSuffix(name, ".") {
+			t.Fatalf("name %q is not absolute", name)
+		}
+		labels := strings.Split(strings.TrimSuffix(name, "."), ".")
+		if name == "." {
+			labels = nil
+		}
+		if !isHostName(labels) {
+			t.Fatalf("name %q fails the host name check", name)
+		}
+	})
+}
+
+// FuzzWithoutOPT feeds queries to the OPT remover: what it returns is the
+// message less its last 11 bytes, with no additional record counted.
+func FuzzWithoutOPT(f *testing.F) {
+	q := wireName(binary.BigEndian.AppendUint16([]byte{0, 1, 1, 0, 0, 1, 0, 0, 0, 0}, 1), "1.0.0.127.in-addr.arpa")
+	q = append(q, 0, testTypePTR, 0, testClassIN)
+	f.Add(q)
+	f.Add(append(q, 0, 0, 41, 4, 0xd0, 0, 0, 0, 0, 0, 0))
+	f.Fuzz(func(t *testing.T, msg []byte) {
+		plain, ok := withoutOPT(msg)
+		if !ok {
+			return
+		}
+		if len(plain) != len(msg)-optRecordLen || !bytes.Equal(plain[:10], msg[:10]) || !bytes.Equal(plain[12:], msg[12:len(msg)-optRecordLen]) {
+			t.Fatalf("withoutOPT(%x) = %x", msg, plain)
+		}
+		if plain[10] != 0 || plain[11] != 0 {
+			t.Fatalf("additional records still counted: %x", plain[:12])
+		}
 	})
 }
