@@ -23,9 +23,8 @@ import (
 // only with unusual nsswitch.conf actions: with "hosts: files
 // [SUCCESS=continue] dns" glibc prints the number when DNS fails, while
 // this lookup still finds the hosts name. Like glibc, Go asks in-addr.arpa
-// for IPv4-mapped addresses; unlike glibc, it asks ip6.arpa for
-// IPv4-compatible ones (::a.b.c.d), which glibc also turns into
-// in-addr.arpa queries.
+// for IPv4-mapped addresses; for IPv4-compatible ones (::a.b.c.d) glibc asks
+// in-addr.arpa too, and dnsName hands Go the IPv4 address (dnsQueryAddr).
 //
 // Go's resolver turns a refused query into an error string, so the dial
 // below notes a read refused by the server, and a failed lookup that saw
@@ -87,6 +86,28 @@ func answered(err error) bool {
 	return errors.As(err, &de) && !de.IsNotFound && !de.IsTimeout && !de.IsTemporary
 }
 
+// dnsQueryAddr returns the address whose reverse name glibc's DNS module
+// asks for a: the IPv4 address inside an IPv4-compatible IPv6 address
+// (::a.b.c.d, but not :: or ::1), which glibc looks up under in-addr.arpa
+// as it does an IPv4-mapped one; a itself otherwise. (Go's resolver already
+// asks in-addr.arpa for IPv4-mapped addresses.)
+func dnsQueryAddr(a netip.Addr) netip.Addr {
+	if !a.Is6() || a.Is4In6() {
+		return a
+	}
+	b := a.As16()
+	for _, c := range b[:12] {
+		if c != 0 {
+			return a
+		}
+	}
+	v4 := netip.AddrFrom4([4]byte(b[12:]))
+	if v4 == netip.IPv4Unspecified() || v4 == netip.AddrFrom4([4]byte{0, 0, 0, 1}) {
+		return a
+	}
+	return v4
+}
+
 // dnsName performs one DNS reverse lookup with the configured function,
 // within the limits of r.limit (timeout, budget, lookups in flight). It
 // returns the first PTR name without its trailing dot (the root stays
@@ -112,7 +133,7 @@ func (r *Resolver) dnsName(a netip.Addr) (string, status) {
 	defer r.limit.release()
 	ctx, cancel := context.WithDeadline(context.Background(), deadline)
 	defer cancel()
-	names, err := r.lookupAddr(ctx, a.String())
+	names, err := r.lookupAddr(ctx, dnsQueryAddr(a).String())
 	if err != nil || len(names) == 0 {
 		if errors.Is(err, syscall.ECONNREFUSED) {
 			r.limit.refused.Store(true)

@@ -239,3 +239,35 @@ func TestDontSynthesizeNobody(t *testing.T) {
 		t.Errorf("User(65534) = %q despite dont-synthesize-nobody", got)
 	}
 }
+
+// TestIPv4CompatibleAsksInAddrArpa checks that an IPv4-compatible IPv6
+// address is looked up by its IPv4 address, as glibc's DNS module does,
+// while ::1, :: and ordinary IPv6 addresses are asked as they are.
+func TestIPv4CompatibleAsksInAddrArpa(t *testing.T) {
+	dns := &fakeDNS{names: map[string][]string{
+		"192.0.2.9":   {"compat.example."},
+		"::c000:209":  {"wrong-tree.example."},
+		"2001:db8::9": {"six.example."},
+	}}
+	r := newTest("testdata/empty", dns)
+	for in, want := range map[string]string{
+		"::192.0.2.9": "compat.example",
+		"2001:db8::9": "six.example",
+	} {
+		if got, ok := r.Host(netip.MustParseAddr(in)); !ok || got != want {
+			t.Errorf("Host(%s) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"::192.0.2.9":      "192.0.2.9",
+		"::ffff:192.0.2.9": "::ffff:192.0.2.9", // Go asks in-addr.arpa itself
+		"::1":              "::1",
+		"::":               "::",
+		"2001:db8::9":      "2001:db8::9",
+		"192.0.2.9":        "192.0.2.9",
+	} {
+		if got := dnsQueryAddr(netip.MustParseAddr(in)).String(); got != want {
+			t.Errorf("dnsQueryAddr(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
