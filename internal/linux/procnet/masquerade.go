@@ -42,12 +42,17 @@ func ParseMasquerade(r io.Reader) (nat.Table, error) {
 	if err != nil && len(data) == 0 {
 		return nat.Table{}, &nat.FormatError{Text: "fgets() failed"}
 	}
-	in := newCStream(bytes.NewReader(data))
-	header, ok := in.fgets(256)
-	if !ok {
+	// fgets(buf, 256, f) takes up to 255 bytes, through the first
+	// newline; fscanf goes on after them, even when a NUL byte cut the
+	// header short for strstr.
+	header := data[:min(len(data), 255)]
+	if i := bytes.IndexByte(header, '\n'); i >= 0 {
+		header = header[:i+1]
+	}
+	if len(header) == 0 {
 		return nat.Table{}, &nat.FormatError{Text: "fgets() failed"}
 	}
-	t := nat.Table{HasPDelta: bytes.Contains(header, []byte("PDelta"))}
+	t := nat.Table{HasPDelta: bytes.Contains(cString(header), []byte("PDelta"))}
 	s := wScanner{b: data[len(header):]}
 	for {
 		s.skipBlank()
@@ -58,7 +63,8 @@ func ParseMasquerade(r io.Reader) (nat.Table, error) {
 		if !ok {
 			return t, &nat.FormatError{Text: "ip_masquerade format error"}
 		}
-		proto, known := masqProtos[e.Proto]
+		// strcmp sees the word only up to a NUL byte.
+		proto, known := masqProtos[string(cString([]byte(e.Proto)))]
 		if !known {
 			return t, &nat.FormatError{Text: "ip_masquerade unknown type"}
 		}

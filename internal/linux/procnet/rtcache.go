@@ -45,9 +45,12 @@ var (
 
 // ParseRouteCache reads a /proc/net/rt_cache table. The layout is guessed
 // from the header words as net-tools does; rows are read only for the two
-// known layouts, and rows with fewer than 12 fields are left out. One
+// known layouts, and rows with fewer than 12 fields are left out. The
+// guesses 1 and 2 ask for the columns of the 2.0 and 2.2 layouts and so
+// give a *routes.MissingFieldError, as net-tools warns then. One
 // address value is shared by the four address columns, as in net-tools: a
-// field that is not hex repeats the last address read before it.
+// field that is not hex, or a SpecDst the row does not reach, repeats the
+// last address read before it.
 func ParseRouteCache(r io.Reader) (routes.Cache, error) {
 	in := newCStream(r)
 	header, ok := in.fgets(routeHeaderSize)
@@ -61,11 +64,15 @@ func ParseRouteCache(r io.Reader) (routes.Cache, error) {
 		}
 	}
 	c := routes.Cache{Layout: layout}
+	// rprint_cache turns the guess into its format number 1 or 2 and
+	// leaves any other guess as it is, so a header whose bits add up to
+	// 1 (IRTT alone) or 2 (TOS alone) is read with the columns of that
+	// format, and always lacks one of them.
 	var want []column
 	switch layout {
-	case routes.CacheLayout20:
+	case routes.CacheLayout20, 1:
 		want = cacheColumns20
-	case routes.CacheLayout22:
+	case routes.CacheLayout22, 2:
 		want = cacheColumns22
 	default:
 		return c, nil
@@ -81,7 +88,8 @@ func ParseRouteCache(r io.Reader) (routes.Cache, error) {
 		if !ok {
 			return c, nil
 		}
-		if scanPlanned(line, plan, want, vals) < 12 {
+		n := scanPlanned(line, plan, want, vals)
+		if n < 12 {
 			continue
 		}
 		row := routes.CacheRoute{
@@ -101,7 +109,15 @@ func ParseRouteCache(r io.Reader) (routes.Cache, error) {
 			row.TOS = int32(vals[11].num)
 			row.HHRef = int32(vals[12].num)
 			row.HHUptod = int32(vals[13].num)
-			row.SpecDst = addr.get(vals[14].text)
+			// A SpecDst the row does not reach holds, in net-tools'
+			// buffer, what was printed for it a row before: a dotted quad
+			// (or a host name) that INET_getsock cannot read, so the
+			// row's last address stands.
+			specDst := vals[14].text
+			if n < len(cacheColumns22) {
+				specDst = ""
+			}
+			row.SpecDst = addr.get(specDst)
 		} else {
 			row.HH = int32(vals[11].num)
 			row.ARP = int32(vals[12].num)
