@@ -111,7 +111,7 @@ func containerOfPart(p, parent string, kube bool) (Container, bool) {
 				return Container{Runtime: s.runtime, ID: rest}, true
 			}
 		}
-		if name, hit := strings.CutPrefix(id, "machine-"); hit && name != "" {
+		if name, hit := strings.CutPrefix(id, "machine-"); hit && isName(unescapeUnit(name)) {
 			return Container{Runtime: "machine", ID: unescapeUnit(name)}, true
 		}
 	}
@@ -128,13 +128,26 @@ func containerOfPart(p, parent string, kube bool) (Container, bool) {
 			return Container{Runtime: "podman", ID: rest}, true
 		}
 	}
-	if name, hit := strings.CutPrefix(p, "lxc.payload."); hit && name != "" {
+	if name, hit := strings.CutPrefix(p, "lxc.payload."); hit && isName(name) {
 		return Container{Runtime: "lxc", ID: name}, true
 	}
-	if (parent == "lxc" || parent == "lxc.payload") && p != "" {
+	if (parent == "lxc" || parent == "lxc.payload") && isName(p) {
 		return Container{Runtime: "lxc", ID: p}, true
 	}
 	return Container{}, false
+}
+
+// isName reports whether s can be a container or machine name: not empty
+// and free of control characters, which no runtime puts in a name but
+// anyone who may make cgroups (a user's delegated subtree) can, and which
+// would break the line the name is printed in.
+func isName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7f {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isContainerID reports whether s is 64 lower-case hex digits.

@@ -28,7 +28,7 @@ type Namespace struct {
 // Process is a process of a namespace.
 type Process struct {
 	PID     int    `json:"pid"`
-	Program string `json:"program"` // argv[0]'s base name, as -p shows it, else comm
+	Program string `json:"program"` // as -p shows it (see programOf), else comm
 }
 
 // Paths returns the files that open the namespace: its names under
@@ -188,13 +188,15 @@ func linkInode(path string) (uint64, bool) {
 }
 
 // programOf returns the program name of the process whose /proc directory
-// is dir: the base name of argv[0], as net-tools shows it, or comm for a
-// process without a command line (kernel threads, zombies).
+// is dir as net-tools' -p shows it: argv[0] from the first 511 bytes of
+// the command line, cut after its last '/' only when it starts with '/'.
+// When that is empty (kernel threads, zombies, a path ending in '/') it is
+// comm.
 func programOf(dir string) string {
 	if cmdline, err := os.ReadFile(filepath.Join(dir, "cmdline")); err == nil && len(cmdline) > 0 {
-		arg0, _, _ := bytes.Cut(cmdline, []byte{0})
-		if i := bytes.LastIndexByte(arg0, '/'); i >= 0 {
-			arg0 = arg0[i+1:]
+		arg0, _, _ := bytes.Cut(cmdline[:min(len(cmdline), 511)], []byte{0})
+		if len(arg0) > 0 && arg0[0] == '/' {
+			arg0 = arg0[bytes.LastIndexByte(arg0, '/')+1:]
 		}
 		if len(arg0) > 0 {
 			return string(arg0)
