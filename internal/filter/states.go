@@ -80,7 +80,7 @@ func parseStates(arg string) (*stateSet, error) {
 	}
 	set := &stateSet{}
 	for _, it := range items {
-		word := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(it), "-", "_"))
+		word := stateWord(it)
 		s, ok := stateWords[word]
 		if !ok {
 			if len(items) == 1 {
@@ -92,6 +92,22 @@ func parseStates(arg string) (*stateSet, error) {
 		set.unix |= s.unix
 	}
 	return set, nil
+}
+
+// stateWord is a --state item as stateWords spells it: blanks around it
+// dropped, '-' as '_', and ASCII letters in upper case. Only ASCII is
+// folded, as strcasecmp does: strings.ToUpper would also turn 'ſ' and 'ı'
+// into 'S' and 'I'.
+func stateWord(item string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '-':
+			return '_'
+		case 'a' <= r && r <= 'z':
+			return r - 'a' + 'A'
+		}
+		return r
+	}, strings.TrimSpace(item))
 }
 
 // kindOf returns the State column of a UNIX row as a unixKind.
