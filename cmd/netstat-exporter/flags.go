@@ -43,16 +43,20 @@ func parseFlags(args []string, stdout, stderr io.Writer) (s settings, code int, 
 	fs.StringVar(&s.checksConfig, "collector.checks.config", "", "`file` of NAME=VALUE check thresholds, as netstat --check-config reads")
 	fs.BoolVar(&s.allNetNS, "all-netns", false, "sample every network namespace of the host, with a netns label")
 	version := fs.Bool("version", false, "print the version and exit")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: netstat-exporter [flags]\n\nServes netstat's view of the network as Prometheus metrics.\n\nFlags:\n")
+	// The usage is printed here, not by fs.Usage: flag calls that for -h
+	// too, before the text could go to stdout, and it would come twice.
+	usage := func(w io.Writer) {
+		fs.SetOutput(w)
+		fmt.Fprintf(w, "Usage: netstat-exporter [flags]\n\nServes netstat's view of the network as Prometheus metrics.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			fs.SetOutput(stdout)
-			fs.Usage()
+			usage(stdout)
 			return s, 0, true
 		}
+		usage(stderr)
 		return s, 2, true
 	}
 	if fs.NArg() > 0 {
