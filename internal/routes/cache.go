@@ -67,6 +67,11 @@ func (p *printer) cache4() int {
 		layout = 1
 	default:
 		p.outf(cfmt.Sprintf(cacheBadFmt, pathRtCache, strconv.Itoa(c.Layout)))
+		if c.Layout == 1 || c.Layout == 2 {
+			// Left as it is, a guess of 1 or 2 reads as that format
+			// number: its -ee header is printed (its rows lack a column).
+			layout = c.Layout
+		}
 	}
 	switch p.set.ext {
 	case 1:
