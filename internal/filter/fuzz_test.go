@@ -251,6 +251,7 @@ func checkOption(t *testing.T, name, arg string, s *Spec) {
 	case "user":
 		u := s.users
 		for _, it := range items {
+			it = strings.TrimSpace(it) // blanks around an item are dropped
 			if n, err := strconv.ParseUint(it, 10, 32); err == nil && strings.Trim(it, "0123456789") == "" {
 				if !u.uids[uint32(n)] {
 					t.Fatalf("--user=%q: uid %d not kept", arg, n)

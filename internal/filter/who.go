@@ -41,6 +41,7 @@ func parseUsers(arg string, namer UserNamer) (*userList, error) {
 	}
 	l := &userList{uids: map[uint32]bool{}, names: map[string]bool{}, namer: namer}
 	for _, it := range items {
+		it = strings.TrimSpace(it) // "root, nobody", as the other lists allow
 		if strings.TrimLeft(it, "0123456789") == "" {
 			n, err := strconv.ParseUint(it, 10, 32)
 			if err != nil {
