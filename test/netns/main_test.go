@@ -17,6 +17,16 @@ import (
 // of running the tests.
 const envHolder = "GNST_NETNS_HOLDER"
 
+// A holder enters its namespace on the main thread: --all-netns finds a
+// process's namespace in /proc/PID/ns/net, which is the thread-group
+// leader's. By the time TestMain runs, the main goroutine may have moved
+// to another thread; locking it in init keeps it on the leader.
+func init() {
+	if os.Getenv(envHolder) != "" {
+		runtime.LockOSThread()
+	}
+}
+
 func TestMain(m *testing.M) {
 	if spec := os.Getenv(envHolder); spec != "" {
 		os.Exit(holderMain(spec))
@@ -25,7 +35,7 @@ func TestMain(m *testing.M) {
 }
 
 // holderMain runs a holder: spec is "PORT" or "PORT NSPATH". It enters
-// NSPATH (if given) on the main thread, then opens a TCP listener on
+// NSPATH (if given) on the main thread (locked in init), then opens a TCP listener on
 // 0.0.0.0:PORT, a connection to it over 127.0.0.1 when lo is up, a UDP
 // socket on PORT+1 and an abstract UNIX listener "@gnst-netns-PORT",
 // writes "ready" and holds them until stdin closes.
@@ -33,7 +43,6 @@ func holderMain(spec string) int {
 	var port int
 	var path string
 	fmt.Sscan(spec, &port, &path)
-	runtime.LockOSThread()
 	if path != "" {
 		f, err := os.Open(path)
 		if err == nil {
