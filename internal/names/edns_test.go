@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gonetstat/netstat/internal/names/dnstest"
 )
 
 // emptyOPT is the OPT record Go's resolver appends: root owner, type 41,
@@ -19,9 +21,9 @@ var emptyOPT = []byte{0, 0, typeOPT, 0x04, 0xd0, 0, 0, 0, 0, 0, 0}
 func handQuery(name string, arcount uint16, additional ...[]byte) []byte {
 	b := []byte{0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0}
 	b = binary.BigEndian.AppendUint16(b, arcount)
-	b = wireName(b, name)
-	b = binary.BigEndian.AppendUint16(b, testTypePTR)
-	b = binary.BigEndian.AppendUint16(b, testClassIN)
+	b = dnstest.AppendName(b, name)
+	b = binary.BigEndian.AppendUint16(b, dnstest.TypePTR)
+	b = binary.BigEndian.AppendUint16(b, dnstest.ClassIN)
 	for _, r := range additional {
 		b = append(b, r...)
 	}
@@ -55,7 +57,7 @@ func goQuery(t *testing.T) []byte {
 
 func TestWithoutOPTOnGoQuery(t *testing.T) {
 	q := goQuery(t)
-	if gq, err := parseTestQuery(q); err != nil || !gq.opt {
+	if gq, err := dnstest.ParseQuery(q); err != nil || !gq.OPT {
 		t.Fatalf("Go's query %x parses as %+v, %v; want one with an OPT record", q, gq, err)
 	}
 	keep := append([]byte(nil), q...)
@@ -71,18 +73,18 @@ func TestWithoutOPTOnGoQuery(t *testing.T) {
 	if !bytes.Equal(q, keep) {
 		t.Errorf("withoutOPT changed its input")
 	}
-	pq, err := parseTestQuery(plain)
-	if err != nil || pq.opt || pq.name != "9.2.0.192.in-addr.arpa" {
+	pq, err := dnstest.ParseQuery(plain)
+	if err != nil || pq.OPT || pq.Name != "9.2.0.192.in-addr.arpa" {
 		t.Errorf("the plain query parses as %+v, %v", pq, err)
 	}
 }
 
 func TestWithoutOPT(t *testing.T) {
 	const name = "1.2.0.192.in-addr.arpa"
-	aRecord := append(wireName(nil, "ns.example"), 0, testTypeA, 0, testClassIN, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1)
+	aRecord := append(dnstest.AppendName(nil, "ns.example"), 0, dnstest.TypeA, 0, dnstest.ClassIN, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1)
 	cookieOPT := append(append([]byte(nil), emptyOPT[:9]...), 0, 12, 0, 10, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8)
 	otherRoot := append([]byte(nil), emptyOPT...)
-	otherRoot[2] = testTypeA // a root-owned record of another type, as long as an OPT
+	otherRoot[2] = dnstest.TypeA // a root-owned record of another type, as long as an OPT
 	cases := []struct {
 		what string
 		msg  []byte

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gonetstat/netstat/internal/names/dnstest"
 )
 
 // addSeeds seeds f with every testdata file called name.
@@ -74,12 +76,12 @@ func FuzzNsswitch(f *testing.F) {
 // netstat prints: it must not panic, and a name it returns is absolute and
 // passes glibc's host name check.
 func FuzzFirstPTR(f *testing.F) {
-	q := testQuery{id: 7, question: append(wireName(nil, "1.2.0.192.in-addr.arpa"), 0, testTypePTR, 0, testClassIN)}
-	f.Add(testAnswer(q, 0, ptrRecords("host.example."), 512))
-	f.Add(testAnswer(q, 0, ptrRecords("bad name.", "good."), 512))
-	f.Add(testAnswer(q, 0, []testRecord{{rtype: testTypeCNAME, target: "x.example."}, {owner: "x.example.", rtype: testTypePTR, target: "y."}}, 512))
-	f.Add(testAnswer(q, testRcodeNX, nil, 512))
-	f.Add(testAnswer(q, 0, ptrRecords(strings.Repeat("long.", 40)), 65535))
+	q := dnstest.Query{ID: 7, Question: append(dnstest.AppendName(nil, "1.2.0.192.in-addr.arpa"), 0, dnstest.TypePTR, 0, dnstest.ClassIN)}
+	f.Add(dnstest.Response(q, 0, ptrRecords("host.example."), 512))
+	f.Add(dnstest.Response(q, 0, ptrRecords("bad name.", "good."), 512))
+	f.Add(dnstest.Response(q, 0, []dnstest.Record{{Type: dnstest.TypeCNAME, Target: "x.example."}, {Owner: "x.example.", Type: dnstest.TypePTR, Target: "y."}}, 512))
+	f.Add(dnstest.Response(q, dnstest.RcodeNXDomain, nil, 512))
+	f.Add(dnstest.Response(q, 0, ptrRecords(strings.Repeat("long.", 40)), 65535))
 	f.Fuzz(func(t *testing.T, msg []byte) {
 		name, ok := firstPTR(msg)
 		if !ok {
@@ -101,8 +103,8 @@ func FuzzFirstPTR(f *testing.F) {
 // FuzzWithoutOPT feeds queries to the OPT remover: what it returns is the
 // message less its last 11 bytes, with no additional record counted.
 func FuzzWithoutOPT(f *testing.F) {
-	q := wireName(binary.BigEndian.AppendUint16([]byte{0, 1, 1, 0, 0, 1, 0, 0, 0, 0}, 1), "1.0.0.127.in-addr.arpa")
-	q = append(q, 0, testTypePTR, 0, testClassIN)
+	q := dnstest.AppendName(binary.BigEndian.AppendUint16([]byte{0, 1, 1, 0, 0, 1, 0, 0, 0, 0}, 1), "1.0.0.127.in-addr.arpa")
+	q = append(q, 0, dnstest.TypePTR, 0, dnstest.ClassIN)
 	f.Add(q)
 	f.Add(append(q, 0, 0, 41, 4, 0xd0, 0, 0, 0, 0, 0, 0))
 	f.Fuzz(func(t *testing.T, msg []byte) {

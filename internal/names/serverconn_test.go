@@ -2,10 +2,8 @@ package names
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/netip"
 	"strings"
@@ -14,164 +12,27 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gonetstat/netstat/internal/names/dnstest"
 )
 
-// DNS wire format for the test server (RFC 1035, RFC 6891).
-const (
-	testTypeA      = 1
-	testTypeCNAME  = 5
-	testTypePTR    = 12
-	testClassIN    = 1
-	testClassCH    = 3
-	testFlagTC     = 0x0200
-	testRcodeNX    = 3
-	testRcodeFail  = 2
-	testPlainLimit = 512 // the largest UDP answer to a query without EDNS(0)
-)
-
-// wireName appends name (dotted, trailing dot optional) in wire form
-// without compression; "." is the root.
-func wireName(b []byte, name string) []byte {
-	for _, label := range strings.Split(strings.TrimSuffix(name, "."), ".") {
-		if label != "" {
-			b = append(b, byte(len(label)))
-			b = append(b, label...)
-		}
-	}
-	return append(b, 0)
-}
-
-// testQuery is a query as the test server parsed it.
-type testQuery struct {
-	id       uint16
-	name     string // as sent, without the trailing dot
-	question []byte // the question section, echoed in the answer
-	opt      bool   // an EDNS(0) OPT record was attached
-}
-
-// parseTestQuery parses msg strictly: one question, at most one
-// additional record, which must be OPT, and nothing after it. A datagram
-// with DNS-over-TCP's length prefix fails here.
-func parseTestQuery(msg []byte) (testQuery, error) {
-	var q testQuery
-	if len(msg) < 12 {
-		return q, errors.New("shorter than a header")
-	}
-	q.id = binary.BigEndian.Uint16(msg)
-	if flags := binary.BigEndian.Uint16(msg[2:]); flags&0xf800 != 0 {
-		return q, fmt.Errorf("flags %#04x: not a query", flags)
-	}
-	counts := [4]uint16{}
-	for i := range counts {
-		counts[i] = binary.BigEndian.Uint16(msg[4+2*i:])
-	}
-	if counts[0] != 1 || counts[1] != 0 || counts[2] != 0 || counts[3] > 1 {
-		return q, fmt.Errorf("counts %v: not a plain query", counts)
-	}
-	off := 12
-	var labels []string
-	for {
-		if off >= len(msg) {
-			return q, errors.New("name cut short")
-		}
-		n := int(msg[off])
-		off++
-		if n == 0 {
-			break
-		}
-		if n > 63 || off+n > len(msg) {
-			return q, errors.New("bad label")
-		}
-		labels = append(labels, string(msg[off:off+n]))
-		off += n
-	}
-	q.name = strings.Join(labels, ".")
-	if off+4 > len(msg) {
-		return q, errors.New("question cut short")
-	}
-	off += 4
-	q.question = msg[12:off]
-	if counts[3] == 1 {
-		if off+11 > len(msg) || msg[off] != 0 || binary.BigEndian.Uint16(msg[off+1:]) != typeOPT {
-			return q, errors.New("the additional record is not OPT")
-		}
-		q.opt = true
-		off += 11 + int(binary.BigEndian.Uint16(msg[off+9:]))
-	}
-	if off != len(msg) {
-		return q, fmt.Errorf("%d bytes after the query", len(msg)-off)
-	}
-	return q, nil
-}
-
-// testRecord is one answer record; an empty owner is the question's name,
-// written as a compression pointer, and rdata, when set, replaces the
-// target's wire form.
-type testRecord struct {
-	owner  string
-	rtype  uint16
-	class  uint16 // 0 means IN
-	target string
-	rdata  []byte
-}
-
-// testAnswer builds the response to q with rcode and records; TC is set
-// and the records left out when the message would exceed limit.
-func testAnswer(q testQuery, rcode uint16, records []testRecord, limit int) []byte {
-	build := func(flags uint16, records []testRecord) []byte {
-		b := binary.BigEndian.AppendUint16(nil, q.id)
-		b = binary.BigEndian.AppendUint16(b, flags)
-		b = binary.BigEndian.AppendUint16(b, 1)
-		b = binary.BigEndian.AppendUint16(b, uint16(len(records)))
-		b = binary.BigEndian.AppendUint32(b, 0)
-		b = append(b, q.question...)
-		for _, r := range records {
-			if r.owner == "" {
-				b = append(b, 0xc0, 12)
-			} else {
-				b = wireName(b, r.owner)
-			}
-			class := r.class
-			if class == 0 {
-				class = testClassIN
-			}
-			b = binary.BigEndian.AppendUint16(b, r.rtype)
-			b = binary.BigEndian.AppendUint16(b, class)
-			b = binary.BigEndian.AppendUint32(b, 60)
-			rdata := r.rdata
-			if rdata == nil {
-				rdata = wireName(nil, r.target)
-			}
-			b = binary.BigEndian.AppendUint16(b, uint16(len(rdata)))
-			b = append(b, rdata...)
-		}
-		return b
-	}
-	flags := uint16(0x8000|0x0400|0x0100|0x0080) | rcode // QR AA RD RA
-	msg := build(flags, records)
-	if len(msg) > limit {
-		msg = build(flags|testFlagTC, nil)
-	}
-	return msg
-}
-
-// testServer is a DNS server on random UDP and TCP ports of 127.0.0.1.
-// handle returns the rcode and records answering a query, or false to
-// stay silent; UDP answers are cut at 512 bytes with TC unless truncate
-// is false and a TCP message must be exactly as long as its prefix says.
+// testServer is a DNS server (dnstest.Serve) on random UDP and TCP ports
+// of 127.0.0.1. handle returns the rcode and records answering a query, or
+// false to stay silent; UDP answers are cut at 512 bytes with TC, and a
+// TCP message must be exactly as long as its prefix says.
 type testServer struct {
 	udp    net.PacketConn
 	tcp    net.Listener
-	handle func(q testQuery) (rcode uint16, records []testRecord, answer bool)
+	handle func(q dnstest.Query) (rcode uint16, records []dnstest.Record, answer bool)
 
-	udpQueries, tcpQueries, malformed atomic.Int32
+	udpQueries, tcpQueries, malformed atomic.Int64
 
 	mu      sync.Mutex
-	queries []testQuery // every well-formed query, in order
+	queries []dnstest.Query // every well-formed query, in order
 }
 
 // startTestServer starts a server; t.Cleanup stops it.
-func startTestServer(t *testing.T, handle func(q testQuery) (uint16, []testRecord, bool)) *testServer {
+func startTestServer(t *testing.T, handle func(q dnstest.Query) (uint16, []dnstest.Record, bool)) *testServer {
 	t.Helper()
 	s := &testServer{handle: handle}
 	var err error
@@ -182,8 +43,7 @@ func startTestServer(t *testing.T, handle func(q testQuery) (uint16, []testRecor
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.udp.Close(); s.tcp.Close() })
-	go s.serveUDP()
-	go s.serveTCP()
+	dnstest.Serve(s.udp, s.tcp, s.reply, &s.malformed)
 	return s
 }
 
@@ -198,15 +58,16 @@ func (s *testServer) dial(ctx context.Context, network, _ string) (net.Conn, err
 }
 
 // seen returns the well-formed queries received so far.
-func (s *testServer) seen() []testQuery {
+func (s *testServer) seen() []dnstest.Query {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]testQuery(nil), s.queries...)
+	return append([]dnstest.Query(nil), s.queries...)
 }
 
-// reply returns the answer to msg, or false.
-func (s *testServer) reply(msg []byte, limit int) ([]byte, bool) {
-	q, err := parseTestQuery(msg)
+// reply returns the answer to msg, or false; answers over UDP are cut
+// at 512 bytes with TC.
+func (s *testServer) reply(msg []byte, udp bool) ([]byte, bool) {
+	q, err := dnstest.ParseQuery(msg)
 	if err != nil {
 		s.malformed.Add(1)
 		return nil, false
@@ -218,65 +79,21 @@ func (s *testServer) reply(msg []byte, limit int) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	return testAnswer(q, rcode, records, limit), true
-}
-
-func (s *testServer) serveUDP() {
-	buf := make([]byte, 65536)
-	for {
-		n, from, err := s.udp.ReadFrom(buf)
-		if err != nil {
-			return
-		}
-		if out, ok := s.reply(buf[:n], testPlainLimit); ok {
-			s.udpQueries.Add(1)
-			s.udp.WriteTo(out, from)
-		}
-	}
-}
-
-func (s *testServer) serveTCP() {
-	for {
-		c, err := s.tcp.Accept()
-		if err != nil {
-			return
-		}
-		go s.serveStream(c)
-	}
-}
-
-// serveStream answers one length-prefixed query: the message must be as
-// long as its prefix says, no shorter (the read times out) and no longer
-// (bytes follow it).
-func (s *testServer) serveStream(c net.Conn) {
-	defer c.Close()
-	c.SetReadDeadline(time.Now().Add(5 * time.Second))
-	var prefix [2]byte
-	if _, err := io.ReadFull(c, prefix[:]); err != nil {
-		return
-	}
-	msg := make([]byte, binary.BigEndian.Uint16(prefix[:]))
-	c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-	if _, err := io.ReadFull(c, msg); err != nil {
-		s.malformed.Add(1)
-		return
-	}
-	c.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
-	if n, _ := c.Read(make([]byte, 1)); n > 0 {
-		s.malformed.Add(1)
-		return
-	}
-	if out, ok := s.reply(msg, 65535); ok {
+	limit := 65535
+	if udp {
+		s.udpQueries.Add(1)
+		limit = dnstest.PlainUDPLimit
+	} else {
 		s.tcpQueries.Add(1)
-		c.Write(append(binary.BigEndian.AppendUint16(nil, uint16(len(out))), out...))
 	}
+	return dnstest.Response(q, rcode, records, limit), true
 }
 
 // ptrRecords answers with one PTR record per name.
-func ptrRecords(names ...string) []testRecord {
-	var rs []testRecord
+func ptrRecords(names ...string) []dnstest.Record {
+	var rs []dnstest.Record
 	for _, n := range names {
-		rs = append(rs, testRecord{rtype: testTypePTR, target: n})
+		rs = append(rs, dnstest.Record{Type: dnstest.TypePTR, Target: n})
 	}
 	return rs
 }
@@ -297,7 +114,7 @@ func lookupVia(s *testServer, edns bool, addr string, limit time.Duration) ([]st
 }
 
 func TestWrapServerConnKeepsKind(t *testing.T) {
-	s := startTestServer(t, func(testQuery) (uint16, []testRecord, bool) { return 0, nil, false })
+	s := startTestServer(t, func(dnstest.Query) (uint16, []dnstest.Record, bool) { return 0, nil, false })
 	for _, network := range []string{"udp", "tcp"} {
 		for _, strip := range []bool{false, true} {
 			c, err := s.dial(context.Background(), network, "")
@@ -318,8 +135,8 @@ func TestWrapServerConnKeepsKind(t *testing.T) {
 func TestLookupPlainQueryAnswered(t *testing.T) {
 	// The server drops every query that carries an OPT record, as some
 	// servers and middleboxes do.
-	s := startTestServer(t, func(q testQuery) (uint16, []testRecord, bool) {
-		return 0, ptrRecords("plain.example."), !q.opt
+	s := startTestServer(t, func(q dnstest.Query) (uint16, []dnstest.Record, bool) {
+		return 0, ptrRecords("plain.example."), !q.OPT
 	})
 	names, took, err := lookupVia(s, false, "192.0.2.1", lookupTimeout)
 	if err != nil || len(names) != 1 || names[0] != "plain.example." {
@@ -329,7 +146,7 @@ func TestLookupPlainQueryAnswered(t *testing.T) {
 		t.Errorf("lookup took %v: it waited for an answer", took)
 	}
 	q := s.seen()
-	if len(q) != 1 || q[0].name != "1.2.0.192.in-addr.arpa" || q[0].opt {
+	if len(q) != 1 || q[0].Name != "1.2.0.192.in-addr.arpa" || q[0].OPT {
 		t.Errorf("server saw %+v, want one plain query for 1.2.0.192.in-addr.arpa", q)
 	}
 	if n := s.malformed.Load(); n != 0 {
@@ -343,7 +160,7 @@ func TestLookupPlainQueryAnswered(t *testing.T) {
 }
 
 func TestLookupKeepsOPTWhenAsked(t *testing.T) {
-	s := startTestServer(t, func(testQuery) (uint16, []testRecord, bool) {
+	s := startTestServer(t, func(dnstest.Query) (uint16, []dnstest.Record, bool) {
 		return 0, ptrRecords("edns.example."), true
 	})
 	for _, edns := range []bool{true, false} {
@@ -353,7 +170,7 @@ func TestLookupKeepsOPTWhenAsked(t *testing.T) {
 			t.Fatalf("edns %v: lookup = %q, %v", edns, names, err)
 		}
 		q := s.seen()[before:]
-		if len(q) != 1 || q[0].opt != edns {
+		if len(q) != 1 || q[0].OPT != edns {
 			t.Errorf("edns %v: server saw %+v, want one query with OPT %v", edns, q, edns)
 		}
 	}
@@ -364,7 +181,7 @@ func TestLookupTruncatedRetriesOverTCP(t *testing.T) {
 	for i := range 30 {
 		many = append(many, fmt.Sprintf("name-%02d.of-a-large-ptr-set.example.", i))
 	}
-	s := startTestServer(t, func(testQuery) (uint16, []testRecord, bool) {
+	s := startTestServer(t, func(dnstest.Query) (uint16, []dnstest.Record, bool) {
 		return 0, ptrRecords(many...), true
 	})
 	for _, edns := range []bool{false, true} {
@@ -379,8 +196,8 @@ func TestLookupTruncatedRetriesOverTCP(t *testing.T) {
 				s.udpQueries.Load()-udp, s.tcpQueries.Load()-tcp)
 		}
 		for _, q := range s.seen()[before:] {
-			if q.opt != edns {
-				t.Errorf("edns %v: a query carried OPT %v", edns, q.opt)
+			if q.OPT != edns {
+				t.Errorf("edns %v: a query carried OPT %v", edns, q.OPT)
 			}
 		}
 	}
@@ -419,11 +236,11 @@ func TestLookupFirstPTRAsGlibc(t *testing.T) {
 	const owner = "6.2.0.192.in-addr.arpa."
 	// compressed is "sub." followed by a pointer to the question's
 	// "in-addr.arpa" (offset 12 + len("\x016\x012\x010\x03192")).
-	compressed := append(wireName(nil, "sub")[:4], 0xc0, 12+2+2+2+4)
+	compressed := append(dnstest.AppendName(nil, "sub")[:4], 0xc0, 12+2+2+2+4)
 	cases := []struct {
 		what    string
 		rcode   uint16
-		records []testRecord
+		records []dnstest.Record
 		want    string // "" for no name
 	}{
 		{"one", 0, ptrRecords("one.example."), "one.example."},
@@ -437,33 +254,33 @@ func TestLookupFirstPTRAsGlibc(t *testing.T) {
 		{"space", 0, ptrRecords("with space.example."), ""},
 		{"bad, then good", 0, ptrRecords("bad*.example.", "good.example."), ""},
 		{"good, then bad", 0, ptrRecords("good.example.", "bad*.example."), "good.example."},
-		{"dot inside a label", 0, []testRecord{{rtype: testTypePTR, rdata: []byte("\x05a.b.c\x07example\x00")}}, ""},
-		{"compressed target", 0, []testRecord{{rtype: testTypePTR, rdata: compressed}}, "sub.in-addr.arpa."},
-		{"other owner skipped", 0, []testRecord{
-			{owner: "9.9.9.9.in-addr.arpa.", rtype: testTypePTR, target: "wrong.example."},
-			{rtype: testTypePTR, target: "right.example."},
+		{"dot inside a label", 0, []dnstest.Record{{Type: dnstest.TypePTR, Rdata: []byte("\x05a.b.c\x07example\x00")}}, ""},
+		{"compressed target", 0, []dnstest.Record{{Type: dnstest.TypePTR, Rdata: compressed}}, "sub.in-addr.arpa."},
+		{"other owner skipped", 0, []dnstest.Record{
+			{Owner: "9.9.9.9.in-addr.arpa.", Type: dnstest.TypePTR, Target: "wrong.example."},
+			{Type: dnstest.TypePTR, Target: "right.example."},
 		}, "right.example."},
-		{"owner in other case", 0, []testRecord{{owner: strings.ToUpper(owner), rtype: testTypePTR, target: "upper.example."}}, "upper.example."},
-		{"other class skipped", 0, []testRecord{
-			{rtype: testTypePTR, class: testClassCH, target: "chaos.example."},
-			{rtype: testTypePTR, target: "internet.example."},
+		{"owner in other case", 0, []dnstest.Record{{Owner: strings.ToUpper(owner), Type: dnstest.TypePTR, Target: "upper.example."}}, "upper.example."},
+		{"other class skipped", 0, []dnstest.Record{
+			{Type: dnstest.TypePTR, Class: dnstest.ClassCH, Target: "chaos.example."},
+			{Type: dnstest.TypePTR, Target: "internet.example."},
 		}, "internet.example."},
-		{"other type skipped", 0, []testRecord{
-			{rtype: testTypeA, rdata: []byte{192, 0, 2, 6}},
-			{rtype: testTypePTR, target: "after-a.example."},
+		{"other type skipped", 0, []dnstest.Record{
+			{Type: dnstest.TypeA, Rdata: []byte{192, 0, 2, 6}},
+			{Type: dnstest.TypePTR, Target: "after-a.example."},
 		}, "after-a.example."},
-		{"CNAME chain", 0, []testRecord{
-			{rtype: testTypeCNAME, target: "6.0-25.2.0.192.in-addr.arpa."},
-			{owner: "6.0-25.2.0.192.in-addr.arpa.", rtype: testTypePTR, target: "delegated.example."},
+		{"CNAME chain", 0, []dnstest.Record{
+			{Type: dnstest.TypeCNAME, Target: "6.0-25.2.0.192.in-addr.arpa."},
+			{Owner: "6.0-25.2.0.192.in-addr.arpa.", Type: dnstest.TypePTR, Target: "delegated.example."},
 		}, "delegated.example."},
-		{"dangling CNAME", 0, []testRecord{{rtype: testTypeCNAME, target: "nowhere.example."}}, ""},
+		{"dangling CNAME", 0, []dnstest.Record{{Type: dnstest.TypeCNAME, Target: "nowhere.example."}}, ""},
 		{"no records", 0, nil, ""},
-		{"NXDOMAIN", testRcodeNX, nil, ""},
-		{"SERVFAIL", testRcodeFail, ptrRecords("ignored.example."), ""},
+		{"NXDOMAIN", dnstest.RcodeNXDomain, nil, ""},
+		{"SERVFAIL", dnstest.RcodeServFail, ptrRecords("ignored.example."), ""},
 	}
 	for _, c := range cases {
 		t.Run(c.what, func(t *testing.T) {
-			s := startTestServer(t, func(q testQuery) (uint16, []testRecord, bool) {
+			s := startTestServer(t, func(q dnstest.Query) (uint16, []dnstest.Record, bool) {
 				return c.rcode, c.records, true
 			})
 			names, _, err := lookupVia(s, false, "192.0.2.6", lookupTimeout)
@@ -483,8 +300,8 @@ func TestLookupFirstPTRAsGlibc(t *testing.T) {
 // TestDNSNameKeepsRoot checks the last step, from the lookup's answer to
 // the name netstat prints: the trailing dot goes, but the root stays ".".
 func TestDNSNameKeepsRoot(t *testing.T) {
-	s := startTestServer(t, func(q testQuery) (uint16, []testRecord, bool) {
-		if strings.HasPrefix(q.name, "7.") {
+	s := startTestServer(t, func(q dnstest.Query) (uint16, []dnstest.Record, bool) {
+		if strings.HasPrefix(q.Name, "7.") {
 			return 0, ptrRecords("."), true
 		}
 		return 0, ptrRecords("host.example."), true

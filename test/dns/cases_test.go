@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/gonetstat/netstat/internal/names/dnstest"
 )
 
 // host is one address of the lab and what DNS says about it.
@@ -51,14 +53,14 @@ var peers4 = []host{
 	// The first name.
 	{netip.MustParseAddr("10.53.0.4"), ptr("first.multi.test.", "second.multi.test.", "third.multi.test.")},
 	// The number, for both.
-	{netip.MustParseAddr("10.53.0.5"), answer{rcode: rcodeNXDomain}},
-	{netip.MustParseAddr("10.53.0.6"), answer{rcode: rcodeServFail}},
+	{netip.MustParseAddr("10.53.0.5"), answer{rcode: dnstest.RcodeNXDomain}},
+	{netip.MustParseAddr("10.53.0.6"), answer{rcode: dnstest.RcodeServFail}},
 	// ".", the root's name.
 	{netip.MustParseAddr("10.53.0.8"), ptr(".")},
 	// RFC 2317 delegation: the PTR at the end of the CNAME.
-	{netip.MustParseAddr("10.53.0.10"), answer{records: []record{
-		{rtype: typeCNAME, target: "10.0-25.53.0.10.in-addr.arpa."},
-		{owner: "10.0-25.53.0.10.in-addr.arpa.", rtype: typePTR, target: "delegated.test."},
+	{netip.MustParseAddr("10.53.0.10"), answer{records: []dnstest.Record{
+		{Type: dnstest.TypeCNAME, Target: "10.0-25.53.0.10.in-addr.arpa."},
+		{Owner: "10.0-25.53.0.10.in-addr.arpa.", Type: dnstest.TypePTR, Target: "delegated.test."},
 	}}},
 	{netip.MustParseAddr("10.53.0.11"), ptr("under_score.test.")},
 	// NOERROR without records: the number.
@@ -81,36 +83,36 @@ var peers4 = []host{
 	{netip.MustParseAddr("10.53.0.23"), ptr("a.-b.test.")}, // only the first label may not start with '-'
 	{netip.MustParseAddr("10.53.0.26"), ptr("a-.b-.test-.")},
 	// right-owner.test: a PTR record of another owner is skipped.
-	{netip.MustParseAddr("10.53.0.24"), answer{records: []record{
-		{owner: "99.0.53.10.in-addr.arpa.", rtype: typePTR, target: "wrong-owner.test."},
-		{rtype: typePTR, target: "right-owner.test."},
+	{netip.MustParseAddr("10.53.0.24"), answer{records: []dnstest.Record{
+		{Owner: "99.0.53.10.in-addr.arpa.", Type: dnstest.TypePTR, Target: "wrong-owner.test."},
+		{Type: dnstest.TypePTR, Target: "right-owner.test."},
 	}}},
 	// A CNAME to nowhere: the number.
-	{netip.MustParseAddr("10.53.0.25"), answer{records: []record{
-		{rtype: typeCNAME, target: "dangling.test."},
+	{netip.MustParseAddr("10.53.0.25"), answer{records: []dnstest.Record{
+		{Type: dnstest.TypeCNAME, Target: "dangling.test."},
 	}}},
 	// internet.test: a record of another class is skipped.
-	{netip.MustParseAddr("10.53.0.27"), answer{records: []record{
-		{rtype: typePTR, class: classCH, target: "chaos.test."},
-		{rtype: typePTR, target: "internet.test."},
+	{netip.MustParseAddr("10.53.0.27"), answer{records: []dnstest.Record{
+		{Type: dnstest.TypePTR, Class: dnstest.ClassCH, Target: "chaos.test."},
+		{Type: dnstest.TypePTR, Target: "internet.test."},
 	}}},
 	// after-a.test: a record of another type is skipped.
-	{netip.MustParseAddr("10.53.0.28"), answer{records: []record{
-		{rtype: typeA, rdata: []byte{10, 53, 0, 28}},
-		{rtype: typePTR, target: "after-a.test."},
+	{netip.MustParseAddr("10.53.0.28"), answer{records: []dnstest.Record{
+		{Type: dnstest.TypeA, Rdata: []byte{10, 53, 0, 28}},
+		{Type: dnstest.TypePTR, Target: "after-a.test."},
 	}}},
 	// upper.test: owners match in any case.
-	{netip.MustParseAddr("10.53.0.29"), answer{records: []record{
-		{owner: "29.0.53.10.IN-ADDR.ARPA.", rtype: typePTR, target: "upper.test."},
+	{netip.MustParseAddr("10.53.0.29"), answer{records: []dnstest.Record{
+		{Owner: "29.0.53.10.IN-ADDR.ARPA.", Type: dnstest.TypePTR, Target: "upper.test."},
 	}}},
 	// A dot inside a label: the number.
-	{netip.MustParseAddr("10.53.0.30"), answer{records: []record{
-		{rtype: typePTR, rdata: []byte("\x05a.b.c\x04test\x00")},
+	{netip.MustParseAddr("10.53.0.30"), answer{records: []dnstest.Record{
+		{Type: dnstest.TypePTR, Rdata: []byte("\x05a.b.c\x04test\x00")},
 	}}},
 	// sub.in-addr.arpa: "sub" and a pointer to the question's
 	// "in-addr.arpa", after "\x0231\x010\x0253\x0210".
-	{netip.MustParseAddr("10.53.0.31"), answer{records: []record{
-		{rtype: typePTR, rdata: []byte{3, 's', 'u', 'b', 0xc0, headerLen + 3 + 2 + 3 + 3}},
+	{netip.MustParseAddr("10.53.0.31"), answer{records: []dnstest.Record{
+		{Type: dnstest.TypePTR, Rdata: []byte{3, 's', 'u', 'b', 0xc0, dnstest.HeaderLen + 3 + 2 + 3 + 3}},
 	}}},
 }
 
@@ -125,7 +127,7 @@ var tcpOnly4 = host{netip.MustParseAddr("10.53.0.7"), manyNames()}
 var peers6 = []host{
 	{netip.MustParseAddr("fd53::2"), ptr("alpha6.test.")},
 	{netip.MustParseAddr("fd53::3"), ptr(longName)},
-	{netip.MustParseAddr("fd53::4"), answer{rcode: rcodeNXDomain}},
+	{netip.MustParseAddr("fd53::4"), answer{rcode: dnstest.RcodeNXDomain}},
 	{netip.MustParseAddr("fd53::5"), ptr(overlongName)}, // the number
 	{netip.MustParseAddr("fd53::6"), ptr("first6.multi.test.", "second6.multi.test.")},
 	{netip.MustParseAddr("fd53::7"), manyNames()},
@@ -146,7 +148,7 @@ var mappedPeers = []netip.Addr{peers4[0].addr, peers4[1].addr, peers4[2].addr, t
 var gateways6 = []host{
 	{netip.MustParseAddr("fd53::102"), ptr("gateway6.test.")},
 	{netip.MustParseAddr("fd53::103"), ptr(longName)},
-	{netip.MustParseAddr("fd53::104"), answer{rcode: rcodeNXDomain}},
+	{netip.MustParseAddr("fd53::104"), answer{rcode: dnstest.RcodeNXDomain}},
 	{netip.MustParseAddr("fd53::105"), ptr(overlongName)},
 	{netip.MustParseAddr("fd53::106"), ptr("first6.multi.test.", "second6.multi.test.")},
 	{netip.MustParseAddr("fd53::107"), manyNames()},
@@ -177,17 +179,17 @@ const (
 // dnsTable is the server's table for every lab address.
 func dnsTable() map[string]answer {
 	t := map[string]answer{
-		reverseName(server4):         ptr("server.test."),
-		reverseName(server6):         ptr("server6.test."),
-		reverseName(silent4):         {silent: true},
-		reverseName(group4):          ptr("group.test."),
-		reverseName(group6):          ptr("group6.test."),
-		reverseName(allNodes):        ptr("all-systems.mcast.net."),
-		reverseName(namedRouteDest):  ptr("dest.test."),
-		reverseName(namedRouteDest6): ptr("dest6.test."),
+		dnstest.ReverseName(server4):         ptr("server.test."),
+		dnstest.ReverseName(server6):         ptr("server6.test."),
+		dnstest.ReverseName(silent4):         {silent: true},
+		dnstest.ReverseName(group4):          ptr("group.test."),
+		dnstest.ReverseName(group6):          ptr("group6.test."),
+		dnstest.ReverseName(allNodes):        ptr("all-systems.mcast.net."),
+		dnstest.ReverseName(namedRouteDest):  ptr("dest.test."),
+		dnstest.ReverseName(namedRouteDest6): ptr("dest6.test."),
 	}
 	for _, h := range append(append(gateways4(), peers6...), gateways6...) {
-		t[reverseName(h.addr)] = h.answer
+		t[dnstest.ReverseName(h.addr)] = h.answer
 	}
 	return t
 }

@@ -2,19 +2,19 @@ package dns
 
 import (
 	"encoding/binary"
-	"io"
 	"net"
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
+
+	"github.com/gonetstat/netstat/internal/names/dnstest"
 )
 
 // answer is what the answering server replies to the PTR query of one
 // name: an rcode with records, or nothing at all when silent.
 type answer struct {
 	rcode   uint16
-	records []record
+	records []dnstest.Record
 	silent  bool
 }
 
@@ -22,15 +22,15 @@ type answer struct {
 func ptr(names ...string) answer {
 	var a answer
 	for _, n := range names {
-		a.records = append(a.records, record{rtype: typePTR, target: n})
+		a.records = append(a.records, dnstest.Record{Type: dnstest.TypePTR, Target: n})
 	}
 	return a
 }
 
 // answeringDNS is a DNS server on UDP and TCP port 53 of 127.0.0.1 in a
 // namespace that answers reverse queries from a table (names it does not
-// know are NXDOMAIN) the way a real server does: queries must be well
-// formed and well framed, UDP answers to plain queries are cut at 512
+// know are NXDOMAIN) the way a real server does (dnstest.Serve): queries
+// must be well formed and well framed, UDP answers to plain queries are cut at 512
 // bytes with the TC bit set, and TCP carries the full answer.
 type answeringDNS struct {
 	udp   net.PacketConn
@@ -63,8 +63,7 @@ func startAnsweringDNS(t *testing.T, ns *netns, table map[string]answer) *answer
 		t.Fatalf("answering DNS server: %v", err)
 	}
 	t.Cleanup(func() { d.udp.Close(); d.tcp.Close() })
-	go d.serveUDP()
-	go d.serveTCP()
+	dnstest.Serve(d.udp, d.tcp, d.reply, &d.malformed)
 	return d
 }
 
@@ -85,12 +84,12 @@ func (d *answeringDNS) namesAsked() int {
 // reply parses msg and returns the answer to send, or false when there
 // is none (a malformed message, or a silent entry).
 func (d *answeringDNS) reply(msg []byte, udp bool) ([]byte, bool) {
-	q, err := parseQuery(msg)
+	q, err := dnstest.ParseQuery(msg)
 	if err != nil {
 		d.malformed.Add(1)
 		return nil, false
 	}
-	if q.opt {
+	if q.OPT {
 		d.withOPT.Add(1)
 	}
 	if udp {
@@ -99,72 +98,25 @@ func (d *answeringDNS) reply(msg []byte, udp bool) ([]byte, bool) {
 		d.tcpQueries.Add(1)
 	}
 	d.mu.Lock()
-	d.asked[q.name]++
+	d.asked[q.Name]++
 	d.mu.Unlock()
-	a, known := d.table[q.name]
-	if !known || q.qtype != typePTR {
-		a = answer{rcode: rcodeNXDomain}
+	a, known := d.table[q.Name]
+	if !known || q.Type != dnstest.TypePTR {
+		a = answer{rcode: dnstest.RcodeNXDomain}
 	}
 	if a.silent {
 		return nil, false
 	}
 	limit := 65535
 	if udp {
-		limit = plainUDPLimit
-		if q.opt && q.udpSize > limit {
-			limit = q.udpSize
+		limit = dnstest.PlainUDPLimit
+		if q.OPT && q.UDPSize > limit {
+			limit = q.UDPSize
 		}
 	}
-	out := response(q, a.rcode, a.records, limit)
-	if binary.BigEndian.Uint16(out[2:4])&flagTC != 0 {
+	out := dnstest.Response(q, a.rcode, a.records, limit)
+	if binary.BigEndian.Uint16(out[2:4])&dnstest.FlagTC != 0 {
 		d.truncated.Add(1)
 	}
 	return out, true
-}
-
-func (d *answeringDNS) serveUDP() {
-	buf := make([]byte, 65536)
-	for {
-		n, from, err := d.udp.ReadFrom(buf)
-		if err != nil {
-			return
-		}
-		if out, ok := d.reply(buf[:n], true); ok {
-			d.udp.WriteTo(out, from)
-		}
-	}
-}
-
-func (d *answeringDNS) serveTCP() {
-	for {
-		c, err := d.tcp.Accept()
-		if err != nil {
-			return
-		}
-		go d.serveStream(c)
-	}
-}
-
-// serveStream answers the one length-prefixed query of a TCP connection
-// and closes it at once, so that the connection is gone by the time its
-// client has read the answer (closed connections do not linger in
-// TIME_WAIT in the lab, see noTimeWait). A message shorter than its
-// prefix says (a stale prefix) is malformed.
-func (d *answeringDNS) serveStream(c net.Conn) {
-	defer c.Close()
-	c.SetReadDeadline(time.Now().Add(5 * time.Second))
-	var prefix [2]byte
-	if _, err := io.ReadFull(c, prefix[:]); err != nil {
-		return
-	}
-	msg := make([]byte, binary.BigEndian.Uint16(prefix[:]))
-	c.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
-	if _, err := io.ReadFull(c, msg); err != nil {
-		d.malformed.Add(1)
-		return
-	}
-	if out, ok := d.reply(msg, false); ok {
-		framed := binary.BigEndian.AppendUint16(nil, uint16(len(out)))
-		c.Write(append(framed, out...))
-	}
 }
