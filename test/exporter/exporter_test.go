@@ -2,17 +2,16 @@ package exporter
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gonetstat/netstat/test/internal/nstest"
 )
 
 // runningExporter is a netstat-exporter process started by a test.
@@ -27,36 +26,11 @@ type runningExporter struct {
 // buildExporter builds ./cmd/netstat-exporter into dir.
 func buildExporter(t *testing.T, dir string) string {
 	t.Helper()
-	root, err := moduleRoot()
+	bin, err := nstest.Build("./cmd/netstat-exporter", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(dir, "netstat-exporter")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/netstat-exporter")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/netstat-exporter: %v\n%s", err, out)
-	}
 	return bin
-}
-
-// moduleRoot walks up from the working directory to go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // freePort returns a loopback address with a port nothing listens on.

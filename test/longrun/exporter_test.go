@@ -5,9 +5,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -171,37 +168,12 @@ func freeAddress(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-// buildExporter builds ./cmd/netstat-exporter, as test/exporter does.
+// buildExporter builds ./cmd/netstat-exporter.
 func buildExporter(t *testing.T) string {
 	t.Helper()
-	root, err := moduleRoot()
+	bin, err := nstest.Build("./cmd/netstat-exporter", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(t.TempDir(), "netstat-exporter")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/netstat-exporter")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/netstat-exporter: %v\n%s", err, out)
-	}
 	return bin
-}
-
-// moduleRoot walks up from the working directory to go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above %s", dir)
-		}
-		dir = parent
-	}
 }

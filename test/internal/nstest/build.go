@@ -50,19 +50,29 @@ func build() error {
 		ours = abs
 		return nil
 	}
-	root, err := moduleRoot()
+	out, err := Build("./cmd/netstat", scratch)
 	if err != nil {
 		return err
 	}
-	out := filepath.Join(scratch, "netstat")
-	cmd := exec.Command("go", "build", "-o", out, "./cmd/netstat")
+	ours = out
+	return nil
+}
+
+// Build builds the module's command pkg ("./cmd/netstat-exporter") with
+// CGO_ENABLED=0 into dir and returns the binary's path.
+func Build(pkg, dir string) (string, error) {
+	root, err := moduleRoot()
+	if err != nil {
+		return "", err
+	}
+	out := filepath.Join(dir, filepath.Base(pkg))
+	cmd := exec.Command("go", "build", "-o", out, pkg)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build ./cmd/netstat: %v\n%s", err, msg)
+		return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, msg)
 	}
-	ours = out
-	return nil
+	return out, nil
 }
 
 // moduleRoot walks up from the working directory to the repository's go.mod.
