@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/gonetstat/netstat/internal/testenv"
-	"golang.org/x/sys/unix"
 )
 
 // holderEnv makes the test binary act as a process that holds a UNIX
@@ -59,43 +58,13 @@ func startEvilHolder(t *testing.T) {
 	}
 }
 
-// openPTY returns the master and slave ends of a new pseudo-terminal.
-func openPTY(t *testing.T) (master, slave *os.File) {
-	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		testenv.Skip(t, "no pseudo-terminals: ", err)
-	}
-	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatal(err)
-	}
-	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close(); s.Close() })
-	return m, s
-}
-
 func TestTerminalGetsEscapedNames(t *testing.T) {
 	if os.Geteuid() != 0 {
 		testenv.Skip(t, "needs root to see every process's sockets")
 	}
 	startEvilHolder(t)
-	master, slave := openPTY(t)
 	// The terminal must not add its own translations (\n to \r\n).
-	tio, err := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tio.Oflag &^= unix.OPOST
-	if err := unix.IoctlSetTermios(int(slave.Fd()), unix.TCSETS, tio); err != nil {
-		t.Fatal(err)
-	}
+	master, slave := testenv.RawPTY(t)
 	done := make(chan []byte)
 	go func() {
 		var b bytes.Buffer
