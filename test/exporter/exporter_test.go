@@ -33,22 +33,11 @@ func buildExporter(t *testing.T, dir string) string {
 	return bin
 }
 
-// freePort returns a loopback address with a port nothing listens on.
-func freePort(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
 // startExporter starts bin with args on a free loopback port and waits
 // until it answers; it is killed by PID when the test ends.
 func startExporter(t *testing.T, bin string, args ...string) *runningExporter {
 	t.Helper()
-	e := &runningExporter{addr: freePort(t), stderr: &bytes.Buffer{}}
+	e := &runningExporter{addr: nstest.FreeAddress(t), stderr: &bytes.Buffer{}}
 	e.cmd = exec.Command(bin, append([]string{"--web.listen-address=" + e.addr}, args...)...)
 	e.cmd.Stderr = e.stderr
 	e.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}

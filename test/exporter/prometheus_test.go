@@ -45,7 +45,7 @@ func TestPrometheusScrapes(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(prometheusConfig, e.addr)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	api := freePort(t)
+	api := nstest.FreeAddress(t)
 	prom := exec.Command(server, "--config.file="+cfg, "--storage.tsdb.path="+filepath.Join(dir, "tsdb"),
 		"--web.listen-address="+api, "--log.level=warn")
 	logPath := filepath.Join(dir, "prometheus.log")

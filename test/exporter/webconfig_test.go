@@ -115,7 +115,7 @@ func TestWebConfigMissingCertificate(t *testing.T) {
 	missing := filepath.Join(dir, "no-such-cert.pem")
 	cfg := writeWebConfig(t, dir, missing, filepath.Join(dir, "key.pem"))
 	bin := buildExporter(t, dir)
-	addr := freePort(t)
+	addr := nstest.FreeAddress(t)
 	cmd := exec.Command(bin, "--web.listen-address="+addr, "--web.config.file="+cfg)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

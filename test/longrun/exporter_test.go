@@ -3,7 +3,6 @@ package longrun
 import (
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"slices"
 	"sync"
@@ -39,7 +38,7 @@ func TestExporter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer holder.Kill()
-	addr := freeAddress(t)
+	addr := nstest.FreeAddress(t)
 	p := startProcess(t, buildExporter(t), []string{"--web.listen-address=" + addr})
 	go io.Copy(io.Discard, p.stdout)
 	s := &scraper{
@@ -155,17 +154,6 @@ func (s *scraper) scrape() (exposition, error) {
 		err = fmt.Errorf("no go_goroutines")
 	}
 	return e, err
-}
-
-// freeAddress returns a loopback address with a port nothing listens on.
-func freeAddress(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
 }
 
 // buildExporter builds ./cmd/netstat-exporter.
